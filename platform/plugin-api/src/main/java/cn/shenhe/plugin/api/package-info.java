@@ -1,0 +1,11 @@
+/**
+ * The Shenhe plugin API, version 1.0: the extension points a district's plugins implement and the
+ * value types they exchange with the host. Plugins compile against this package and PF4J only
+ * (both {@code provided}); the host never hands them its own classes.
+ *
+ * <p>Stability promise: within 1.x, types and methods are only added, never changed or removed.
+ * Every extension point is a small interface with one job; what a plugin needs to know about the
+ * district comes in as arguments ({@link PluginSettings}, {@link RegistrationFacts}), never
+ * from statics.
+ */
+package cn.shenhe.plugin.api;

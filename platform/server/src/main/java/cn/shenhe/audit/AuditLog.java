@@ -1,0 +1,45 @@
+package cn.shenhe.audit;
+
+import cn.shenhe.persistence.TenantEntityManager;
+import cn.shenhe.security.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Appends to the audit log of the request's district. There is no update or delete. */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    TenantEntityManager em;
+    @Inject
+    RequestContext request;
+
+    /** Must run inside the transaction of the change it records. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String targetType, String targetId, Map<String, ?> detail) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        detail.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                json.add(k, n.longValue());
+            } else if (v != null) {
+                json.add(k, v.toString());
+            }
+        });
+        var caller = request.caller();
+        em.get().persist(new AuditEvent(Instant.now(), caller.subject(), caller.username(), action, targetType,
+                targetId, json.build().toString()));
+    }
+
+    /** The events about one record, oldest first. */
+    public List<AuditEvent> about(String targetType, String targetId) {
+        return em.get().createQuery("SELECT e FROM AuditEvent e WHERE e.targetType = :t AND e.targetId = :id ORDER BY e.at, e.id",
+                        AuditEvent.class)
+                .setParameter("t", targetType).setParameter("id", targetId).getResultList();
+    }
+}

@@ -1,0 +1,120 @@
+package cn.shenhe.district;
+
+import cn.shenhe.plugin.DistrictPlugins;
+import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.plugin.api.LocalizedText;
+import cn.shenhe.plugin.api.MaterialType;
+import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.ExamCategory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What every district publishes, without sign-in (the FAQ sends candidates to a QR code for
+ * exactly this): names, sites, review mode, upload window, and the materials required with their
+ * sample images.
+ */
+@Path("/districts")
+@RequestScoped
+@PermitAll
+public class DistrictResource {
+
+    @Inject
+    DistrictDirectory districts;
+    @Inject
+    DistrictPlugins plugins;
+
+    public record SiteView(String code, LocalizedText name) {
+    }
+
+    public record DistrictView(String code, LocalizedText name, int examYear, String reviewMode,
+                               OffsetDateTime uploadOpens, OffsetDateTime uploadCloses, List<SiteView> sites,
+                               List<CategoryView> categories) {
+    }
+
+    public record CategoryView(String code, LocalizedText name) {
+    }
+
+    public record RequirementView(String code, LocalizedText name, LocalizedText hint, String sampleUrl,
+                                  int minImages, int maxImages, boolean fixedCount, boolean required,
+                                  List<String> formats, long maxBytes) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DistrictView> list() {
+        return districts.all().stream().map(DistrictResource::view).toList();
+    }
+
+    @GET
+    @Path("/{district}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DistrictView read(@PathParam("district") String code) {
+        return view(district(code));
+    }
+
+    @GET
+    @Path("/{district}/requirements")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<RequirementView> requirements(@PathParam("district") String code, @QueryParam("category") String category,
+                                              @QueryParam("site") String site) {
+        DistrictConfig d = district(code);
+        RegistrationFacts facts = facts(d, category, site);
+        return plugins.requirements(d, facts).stream().map(t -> requirement(d, facts, t.type())).toList();
+    }
+
+    @GET
+    @Path("/{district}/material-types/{type}/sample")
+    @Produces({"image/png", "image/jpeg"})
+    public Response sample(@PathParam("district") String code, @PathParam("type") String type,
+                           @QueryParam("category") String category, @QueryParam("site") String site) {
+        DistrictConfig d = district(code);
+        RequiredType t = plugins.requirement(d, facts(d, category, site), type)
+                .orElseThrow(() -> Problems.notFound("该材料类型", "Material type"));
+        byte[] bytes = plugins.sample(t).orElseThrow(() -> Problems.notFound("示例图片", "Sample image"));
+        return Response.ok(bytes, t.type().sample().mediaType())
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                .build();
+    }
+
+    private DistrictConfig district(String code) {
+        return districts.find(code).orElseThrow(() -> Problems.notFound("考区 " + code, "District " + code));
+    }
+
+    private static RegistrationFacts facts(DistrictConfig d, String category, String site) {
+        String c = category == null ? ExamCategory.CLINICAL_PHYSICIAN.code() : category;
+        if (ExamCategory.ofCode(c).isEmpty()) {
+            throw Problems.invalid("category", "没有这个考试类别", "unknown exam category " + c);
+        }
+        if (site != null && d.site(site).isEmpty()) {
+            throw Problems.invalid("site", "本考区没有这个考点", "no such exam site in this district: " + site);
+        }
+        return new RegistrationFacts(d.code(), site, c, d.examYear());
+    }
+
+    private static RequirementView requirement(DistrictConfig d, RegistrationFacts facts, MaterialType t) {
+        String sample = t.sample() == null ? null : "/api/v1/districts/" + d.code() + "/material-types/" + t.code()
+                + "/sample?category=" + facts.examCategory() + (facts.site() == null ? "" : "&site=" + facts.site());
+        return new RequirementView(t.code(), t.name(), t.hint(), sample, t.minImages(), t.maxImages(), t.fixedCount(),
+                t.required(), t.formats().stream().map(f -> f.mediaType()).sorted().toList(), t.maxBytes());
+    }
+
+    private static DistrictView view(DistrictConfig d) {
+        return new DistrictView(d.code(), d.name(), d.examYear(), d.reviewMode().name(), d.uploadWindow().opens(),
+                d.uploadWindow().closes(), d.sites().stream().map(s -> new SiteView(s.code(), s.name())).toList(),
+                Arrays.stream(ExamCategory.values()).map(c -> new CategoryView(c.code(), c.displayName())).toList());
+    }
+}

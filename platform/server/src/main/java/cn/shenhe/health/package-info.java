@@ -1,0 +1,2 @@
+/** Health checks for {@code /health}: database, loaded districts and plugins. */
+package cn.shenhe.health;

@@ -1,0 +1,131 @@
+package cn.shenhe.material;
+
+import cn.shenhe.persistence.Ids;
+import cn.shenhe.plugin.api.ImageFormat;
+import cn.shenhe.registration.Registration;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * One uploaded picture of a material, as stored: watermarked and re-encoded (the candidate's
+ * original bytes are not kept; their SHA-256 is, for the audit log and duplicate detection).
+ */
+@Entity
+@Table(name = "material_image")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "district_id", contextProperty = "eclipselink.tenant-id", length = 32)
+public class MaterialImage {
+
+    @Id
+    private String id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "registration_id", nullable = false, updatable = false)
+    private Registration registration;
+    @Column(name = "material_type", nullable = false, updatable = false)
+    private String materialType;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    private ImageState state;
+    @Column(name = "blob_key", nullable = false, updatable = false)
+    private String blobKey;
+    @Column(name = "content_type", nullable = false, updatable = false)
+    private String contentType;
+    @Column(name = "stored_bytes", nullable = false, updatable = false)
+    private long storedBytes;
+    @Column(name = "width", nullable = false, updatable = false)
+    private int width;
+    @Column(name = "height", nullable = false, updatable = false)
+    private int height;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "original_format", nullable = false, updatable = false)
+    private ImageFormat originalFormat;
+    @Column(name = "original_bytes", nullable = false, updatable = false)
+    private long originalBytes;
+    @Column(name = "original_sha256", nullable = false, updatable = false)
+    private String originalSha256;
+    @Column(name = "check_warnings")
+    private String checkWarnings;
+    @Column(name = "uploaded_by", nullable = false, updatable = false)
+    private String uploadedBy;
+    @Column(name = "uploaded_at", nullable = false, updatable = false)
+    private Instant uploadedAt;
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+    @Version
+    private long version;
+
+    protected MaterialImage() {
+        // for JPA
+    }
+
+    /** A picture just stored; {@code id} is the one its blob key was made from. */
+    public MaterialImage(String id, Registration registration, String materialType, StoredPicture picture,
+                         String checkWarnings, String uploadedBy, Instant now) {
+        this.id = id;
+        this.registration = registration;
+        this.materialType = materialType;
+        this.state = ImageState.SUBMITTED;
+        this.blobKey = picture.blobKey();
+        this.contentType = picture.contentType();
+        this.storedBytes = picture.storedBytes();
+        this.width = picture.width();
+        this.height = picture.height();
+        this.originalFormat = picture.originalFormat();
+        this.originalBytes = picture.originalBytes();
+        this.originalSha256 = picture.originalSha256();
+        this.checkWarnings = checkWarnings;
+        this.uploadedBy = uploadedBy;
+        this.uploadedAt = now;
+    }
+
+    public static String newId() {
+        return Ids.next();
+    }
+
+    /** What the storage side knows of a picture once its bytes are durable. */
+    public record StoredPicture(String blobKey, String contentType, long storedBytes, int width, int height,
+                                ImageFormat originalFormat, long originalBytes, String originalSha256) {
+    }
+
+    public boolean locked() {
+        return state.locked();
+    }
+
+    public String id() { return id; }
+    public Registration registration() { return registration; }
+    public String materialType() { return materialType; }
+    public ImageState state() { return state; }
+    public String blobKey() { return blobKey; }
+    public String contentType() { return contentType; }
+    public long storedBytes() { return storedBytes; }
+    public int width() { return width; }
+    public int height() { return height; }
+    public ImageFormat originalFormat() { return originalFormat; }
+    public long originalBytes() { return originalBytes; }
+    public String originalSha256() { return originalSha256; }
+    public String checkWarnings() { return checkWarnings; }
+    public Instant uploadedAt() { return uploadedAt; }
+    public Instant reviewedAt() { return reviewedAt; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MaterialImage m && id.equals(m.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

@@ -1,0 +1,138 @@
+package cn.shenhe.material;
+
+import cn.shenhe.audit.AuditLog;
+import cn.shenhe.material.image.ProcessedImage;
+import cn.shenhe.plugin.api.MaterialType;
+import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.Registration;
+import cn.shenhe.registration.RegistrationRepository;
+import cn.shenhe.security.RequestContext;
+import cn.shenhe.storage.BlobStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The transactional half of uploads and deletes. Each runs with the registration's row locked,
+ * so concurrent uploads into one type cannot pass its count limit, and writes the blob, the row
+ * and the audit entry together: a blob whose transaction rolls back is removed, a deleted
+ * picture's blob is removed only once the delete has committed.
+ */
+@ApplicationScoped
+public class MaterialLedger {
+
+    private static final Logger LOG = Logger.getLogger(MaterialLedger.class.getName());
+
+    @Inject
+    RegistrationRepository registrations;
+    @Inject
+    MaterialImageRepository images;
+    @Inject
+    BlobStore blobs;
+    @Inject
+    AuditLog audit;
+    @Inject
+    RequestContext request;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Transactional
+    public MaterialImage store(String registrationId, MaterialType type, ProcessedImage picture, String warnings) {
+        Registration r = lockOwn(registrationId);
+        long count = images.count(r, type.code());
+        if (count >= type.maxImages()) {
+            throw MaterialProblems.countLimitReached(type);
+        }
+        String id = MaterialImage.newId();
+        String key = request.district() + "/" + r.id() + "/" + id.toLowerCase() + ".jpg";
+        afterCompletion(committed -> {
+            if (!committed) {
+                deleteQuietly(key);
+            }
+        });
+        try {
+            blobs.put(key, picture.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store picture " + key, e);
+        }
+        Instant now = Instant.now();
+        MaterialImage image = new MaterialImage(id, r, type.code(), new MaterialImage.StoredPicture(key, "image/jpeg",
+                picture.bytes().length, picture.width(), picture.height(), picture.originalFormat(),
+                picture.originalBytes(), picture.originalSha256Hex()), warnings, request.caller().subject(), now);
+        images.add(image);
+        r.touch(now);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("image", id);
+        detail.put("materialType", type.code());
+        detail.put("originalBytes", picture.originalBytes());
+        detail.put("originalSha256", picture.originalSha256Hex());
+        audit.record("material-image.uploaded", "registration", r.id(), detail);
+        return image;
+    }
+
+    @Transactional
+    public void delete(String registrationId, String imageId) {
+        Registration r = lockOwn(registrationId);
+        MaterialImage image = images.find(r, imageId).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
+        if (image.locked()) {
+            throw new ProblemException(409, "image-locked", "该图片已审核通过并锁定,不能删除或更换",
+                    "This picture has been approved and is locked: it cannot be deleted or replaced");
+        }
+        String key = image.blobKey();
+        images.remove(image);
+        r.touch(Instant.now());
+        audit.record("material-image.deleted", "registration", r.id(),
+                Map.of("image", image.id(), "materialType", image.materialType(), "originalSha256", image.originalSha256()));
+        afterCompletion(committed -> {
+            if (committed) {
+                deleteQuietly(key);
+            }
+        });
+    }
+
+    /** The caller's own registration, locked, and still open to changes. */
+    private Registration lockOwn(String registrationId) {
+        Registration r = registrations.findForUpdate(registrationId)
+                .filter(x -> x.isOwnedBy(request.caller().subject()))
+                .orElseThrow(() -> Problems.notFound("该报名", "Registration"));
+        if (!r.acceptsChanges()) {
+            throw new ProblemException(409, "registration-locked", "报名已进入审核结果阶段,材料不能再修改",
+                    "The registration is past the filling-in stage: its materials can no longer change");
+        }
+        return r;
+    }
+
+    private void afterCompletion(java.util.function.Consumer<Boolean> action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                action.accept(status == Status.STATUS_COMMITTED);
+            }
+        });
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            blobs.delete(key);
+        } catch (IOException | RuntimeException e) {
+            // The orphan sweep will remove it.
+            LOG.log(Level.WARNING, "Could not delete blob " + key, e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package cn.shenhe.material;
+
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.material.image.ImagePipeline;
+import cn.shenhe.material.image.ProcessedImage;
+import cn.shenhe.material.image.UploadRules;
+import cn.shenhe.material.image.Watermark;
+import cn.shenhe.plugin.DistrictPlugins;
+import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.plugin.api.CheckResult;
+import cn.shenhe.plugin.api.ImageFacts;
+import cn.shenhe.plugin.api.MaterialType;
+import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.Registration;
+import cn.shenhe.registration.RegistrationService;
+import cn.shenhe.security.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * An upload from request body to stored picture. Everything that can refuse the upload cheaply
+ * (the registration, the window, the type, a full type) is checked before the body is read; the
+ * CPU-heavy pipeline runs outside any transaction; only the final store holds the row lock.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    MaterialImageRepository images;
+    @Inject
+    DistrictDirectory districts;
+    @Inject
+    DistrictPlugins plugins;
+    @Inject
+    ImagePipeline pipeline;
+    @Inject
+    MaterialLedger ledger;
+    @Inject
+    RequestContext request;
+    @Inject
+    @ConfigProperty(name = "shenhe.upload.max-pixels", defaultValue = "40000000")
+    long maxPixels;
+
+    public MaterialImage upload(String registrationId, String typeCode, InputStream body, long declaredLength) {
+        Registration r = ownRegistration(registrationId);
+        DistrictConfig district = districts.find(request.district()).orElseThrow();
+        DistrictConfig.UploadWindow window = district.uploadWindow();
+        if (!window.isOpenAt(Instant.now())) {
+            throw MaterialProblems.uploadWindowClosed(DAY.format(window.opens()), DAY.format(window.closes()));
+        }
+        if (!r.acceptsChanges()) {
+            throw new ProblemException(409, "registration-locked", "报名已进入审核结果阶段,材料不能再修改",
+                    "The registration is past the filling-in stage: its materials can no longer change");
+        }
+        RegistrationFacts facts = facts(r);
+        MaterialType type = plugins.requirement(district, facts, typeCode)
+                .map(RequiredType::type)
+                .orElseThrow(() -> MaterialProblems.unknownType(typeCode));
+        // Fail fast without reading the body; the ledger checks again under the row lock.
+        if (images.count(r, type.code()) >= type.maxImages()) {
+            throw MaterialProblems.countLimitReached(type);
+        }
+
+        byte[] original = pipeline.readBounded(body, declaredLength, type.maxBytes());
+        ProcessedImage picture = pipeline.process(original, new UploadRules(type.maxBytes(), type.formats(), maxPixels),
+                watermark(district));
+        CheckResult checks = plugins.check(district, facts, new ImageFacts(type.code(), picture.originalFormat(),
+                picture.originalBytes(), picture.width(), picture.height()));
+        if (!checks.errors().isEmpty()) {
+            CheckResult.Finding f = checks.errors().getFirst();
+            throw new ProblemException(422, f.code(), f.message().zh(), f.message().en(), Map.of("check", f.code()));
+        }
+        String warnings = checks.warnings().isEmpty() ? null
+                : checks.warnings().stream().map(CheckResult.Finding::code).collect(Collectors.joining(","));
+        return ledger.store(r.id(), type, picture, warnings);
+    }
+
+    public void delete(String registrationId, String imageId) {
+        ownRegistration(registrationId);
+        ledger.delete(registrationId, imageId);
+    }
+
+    public static RegistrationFacts facts(Registration r, String district) {
+        return new RegistrationFacts(district, r.siteCode(), r.examCategory().code(), r.examYear());
+    }
+
+    private RegistrationFacts facts(Registration r) {
+        return facts(r, request.district());
+    }
+
+    /** Candidates change only their own registrations; anyone else is told it does not exist. */
+    private Registration ownRegistration(String registrationId) {
+        Registration r = registrations.findVisible(registrationId);
+        if (!r.isOwnedBy(request.caller().subject())) {
+            throw Problems.forbidden();
+        }
+        return r;
+    }
+
+    /** The district's text, the purpose (the FAQ: "used only for the physician qualification exam") and the day. */
+    static Watermark watermark(DistrictConfig district) {
+        return new Watermark(List.of(district.watermark(), "仅用于医师资格考试", LocalDate.now(CHINA).toString()));
+    }
+}

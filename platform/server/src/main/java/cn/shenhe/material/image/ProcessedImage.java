@@ -1,0 +1,13 @@
+package cn.shenhe.material.image;
+
+import cn.shenhe.plugin.api.ImageFormat;
+
+/**
+ * The stored form of an upload: a freshly encoded, watermarked, upright JPEG without metadata,
+ * plus facts about the original kept for audit (size, format, SHA-256 of the bytes as received).
+ */
+public record ProcessedImage(byte[] bytes, int width, int height, ImageFormat originalFormat,
+                             long originalBytes, String originalSha256Hex, StageTimings timings) {
+
+    public String mimeType() { return ImageFormat.JPEG.mediaType(); }
+}

@@ -1,0 +1,13 @@
+package cn.shenhe.material.image;
+
+/**
+ * Wall-clock nanoseconds per pipeline stage. {@code readNanos} covers reading the upload (when the
+ * pipeline read the stream) and hashing it; {@code orientNanos} includes conversion to RGB.
+ */
+public record StageTimings(long readNanos, long sniffNanos, long headerNanos, long decodeNanos,
+                           long orientNanos, long watermarkNanos, long encodeNanos) {
+
+    public long totalNanos() {
+        return readNanos + sniffNanos + headerNanos + decodeNanos + orientNanos + watermarkNanos + encodeNanos;
+    }
+}

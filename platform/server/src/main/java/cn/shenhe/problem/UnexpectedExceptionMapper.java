@@ -1,0 +1,53 @@
+package cn.shenhe.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line: unwraps a ProblemException buried in a transaction or validation wrapper, and
+ * turns anything else into a 500 problem whose incident id is in the log (never the stack trace
+ * in the response).
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Context
+    HttpHeaders headers;
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String path = uriInfo == null ? null : uriInfo.getPath();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return Problem.response(p, headers, path);
+            }
+            if (t instanceof ConstraintViolationException cve) {
+                return Problem.response(ValidationMapper.of(cve), headers, path);
+            }
+            if (t instanceof jakarta.ws.rs.WebApplicationException w) {
+                return new WebApplicationExceptionMapper().toResponse(w);
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + " at " + path, e);
+        return Problem.response(new ProblemException(500, "internal-error",
+                "服务器内部错误,请稍后重试(编号 " + incident + ")", "Internal server error; please try again later (incident " + incident + ")",
+                Map.of("incident", incident)), headers, path);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.shenhe.registration;
+
+import cn.shenhe.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Registrations of a district: register, list, read. */
+@Path("/districts/{district}/registrations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrationResource {
+
+    @Inject
+    RegistrationService service;
+    @Inject
+    RegistrationViews views;
+
+    @POST
+    @RolesAllowed(Role.CANDIDATE)
+    public Response register(RegisterRequest request) {
+        Registration r = service.register(request);
+        RegistrationView view = views.of(r);
+        return Response.created(URI.create("/api/v1/districts/" + view.district() + "/registrations/" + r.id()))
+                .entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Role.CANDIDATE, Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
+    public List<RegistrationView.Summary> list(@QueryParam("offset") @DefaultValue("0") int offset,
+                                               @QueryParam("limit") @DefaultValue("50") int limit) {
+        return service.listVisible(Math.max(0, offset), Math.clamp(limit, 1, 200)).stream().map(views::summary).toList();
+    }
+
+    @GET
+    @Path("/{registration}")
+    @RolesAllowed({Role.CANDIDATE, Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
+    public RegistrationView read(@PathParam("registration") String id) {
+        return views.of(service.findVisible(id));
+    }
+}

@@ -1,0 +1,83 @@
+package cn.shenhe.registration;
+
+import cn.shenhe.audit.AuditLog;
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problems;
+import cn.shenhe.security.Caller;
+import cn.shenhe.security.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Registering, and finding the registrations the caller may see. */
+@ApplicationScoped
+public class RegistrationService {
+
+    @Inject
+    RegistrationRepository registrations;
+    @Inject
+    DistrictDirectory districts;
+    @Inject
+    RequestContext request;
+    @Inject
+    AuditLog audit;
+
+    /** A candidate registers in their district; once per exam year. */
+    @Transactional
+    public Registration register(@NotNull @Valid RegisterRequest req) {
+        Caller caller = request.caller();
+        DistrictConfig district = districts.find(request.district()).orElseThrow();
+        if (req.examYear() != district.examYear()) {
+            throw new ProblemException(422, "exam-year-not-open",
+                    district.name().zh() + "目前只接受 " + district.examYear() + " 年度的报名",
+                    district.name().en() + " accepts registrations for " + district.examYear() + " only",
+                    Map.of("examYear", district.examYear()));
+        }
+        ExamCategory category = ExamCategory.ofCode(req.category()).orElseThrow(() -> Problems.invalid("category",
+                "没有这个考试类别", "unknown exam category " + req.category()));
+        if (district.site(req.site()).isEmpty()) {
+            throw Problems.invalid("site", "本考区没有这个考点", "no such exam site in this district: " + req.site());
+        }
+        if (req.idNumber() != null && !IdNumber.isValid(req.idNumber())) {
+            throw Problems.invalid("idNumber", "身份证号校验位不正确,请核对", "the ID number's check digit is wrong");
+        }
+        registrations.findByCandidate(caller.subject(), req.examYear()).ifPresent(existing -> {
+            throw new ProblemException(409, "already-registered", "您已报名本年度考试,不能重复报名",
+                    "You have already registered for this exam year", Map.of("registrationId", existing.id()));
+        });
+        String name = req.name() == null || req.name().isBlank() ? caller.displayName() : req.name().trim();
+        if (name.isBlank()) {
+            throw Problems.invalid("name", "请填写姓名", "name is required");
+        }
+        Registration r = new Registration(new Registration.Candidate(caller.subject(), caller.username(), name,
+                req.idNumber() == null ? null : req.idNumber().toUpperCase(), req.phone()),
+                req.examYear(), category, req.site(), Instant.now());
+        registrations.add(r);
+        audit.record("registration.created", "registration", r.id(),
+                Map.of("site", r.siteCode(), "category", category.code(), "examYear", r.examYear()));
+        return r;
+    }
+
+    /** The registration if the caller may see it; otherwise 404, as if it did not exist. */
+    public Registration findVisible(String id) {
+        return registrations.find(id)
+                .filter(r -> RegistrationAccess.canSee(request.caller(), r))
+                .orElseThrow(() -> Problems.notFound("该报名", "Registration"));
+    }
+
+    /** Candidates get their own; staff get their district's (site reviewers: their site's). */
+    public List<Registration> listVisible(int offset, int limit) {
+        Caller caller = request.caller();
+        if (caller.isCandidate() && !caller.isDistrictStaff() && !caller.isNationalAdmin()) {
+            return registrations.ofCandidate(caller.subject());
+        }
+        return registrations.list(caller.siteLimit(), offset, limit);
+    }
+}

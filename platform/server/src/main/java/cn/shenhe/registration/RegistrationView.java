@@ -1,0 +1,35 @@
+package cn.shenhe.registration;
+
+import cn.shenhe.plugin.api.LocalizedText;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A registration as its candidate (or a reviewer) sees it: status at the top, open comments
+ * first, then one slot per required material type with its rules and its pictures.
+ */
+public record RegistrationView(String id, String district, String site, LocalizedText siteName, int examYear,
+                               String category, LocalizedText categoryName, String status, LocalizedText statusLabel,
+                               String candidateName, Instant createdAt, Instant updatedAt, boolean complete,
+                               boolean acceptsChanges, List<CommentView> comments, List<MaterialSlot> materials) {
+
+    /** One material type of the registration: its rules, how many pictures it has, and them. */
+    public record MaterialSlot(String code, LocalizedText name, LocalizedText hint, String sampleUrl,
+                               int minImages, int maxImages, boolean fixedCount, boolean required,
+                               List<String> formats, long maxBytes, int count, boolean complete,
+                               boolean canUpload, String uploadUrl, List<ImageView> images) {
+    }
+
+    public record ImageView(String id, String url, String materialType, String state, boolean locked,
+                            int width, int height, long bytes, Instant uploadedAt, List<String> warnings) {
+    }
+
+    public record CommentView(String id, String level, String materialType, String imageId, String body,
+                              String author, Instant createdAt, boolean open) {
+    }
+
+    /** One line of a list of registrations. */
+    public record Summary(String id, String site, int examYear, String category, String status,
+                          LocalizedText statusLabel, String candidateName, Instant createdAt, String url) {
+    }
+}

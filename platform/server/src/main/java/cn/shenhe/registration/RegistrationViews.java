@@ -1,0 +1,94 @@
+package cn.shenhe.registration;
+
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.material.MaterialImage;
+import cn.shenhe.material.UploadService;
+import cn.shenhe.persistence.TenantEntityManager;
+import cn.shenhe.plugin.DistrictPlugins;
+import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.plugin.api.LocalizedText;
+import cn.shenhe.plugin.api.MaterialType;
+import cn.shenhe.registration.RegistrationView.CommentView;
+import cn.shenhe.registration.RegistrationView.ImageView;
+import cn.shenhe.registration.RegistrationView.MaterialSlot;
+import cn.shenhe.review.CommentVisibility;
+import cn.shenhe.review.ReviewComment;
+import cn.shenhe.security.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Builds what a caller sees of a registration; candidates never see internal notes. */
+@ApplicationScoped
+public class RegistrationViews {
+
+    @Inject
+    DistrictDirectory districts;
+    @Inject
+    DistrictPlugins plugins;
+    @Inject
+    TenantEntityManager em;
+    @Inject
+    RequestContext request;
+
+    public RegistrationView of(Registration r) {
+        DistrictConfig d = districts.find(request.district()).orElseThrow();
+        String base = "/api/v1/districts/" + d.code() + "/registrations/" + r.id();
+        List<MaterialImage> images = r.images();
+        boolean open = r.acceptsChanges() && d.uploadWindow().isOpenAt(Instant.now());
+        List<MaterialSlot> slots = plugins.requirements(d, UploadService.facts(r, d.code())).stream()
+                .map(t -> slot(d, r, t, images, base, open))
+                .toList();
+        boolean complete = slots.stream().allMatch(MaterialSlot::complete);
+        LocalizedText siteName = d.site(r.siteCode()).map(DistrictConfig.Site::name).orElse(LocalizedText.of(r.siteCode(), r.siteCode()));
+        return new RegistrationView(r.id(), d.code(), r.siteCode(), siteName, r.examYear(), r.examCategory().code(),
+                r.examCategory().displayName(), r.status().name(), r.status().label(), r.candidateName(),
+                r.createdAt(), r.updatedAt(), complete, open, comments(r), slots);
+    }
+
+    public RegistrationView.Summary summary(Registration r) {
+        return new RegistrationView.Summary(r.id(), r.siteCode(), r.examYear(), r.examCategory().code(), r.status().name(),
+                r.status().label(), r.candidateName(), r.createdAt(),
+                "/api/v1/districts/" + request.district() + "/registrations/" + r.id());
+    }
+
+    private MaterialSlot slot(DistrictConfig d, Registration r, RequiredType required, List<MaterialImage> all,
+                              String base, boolean open) {
+        MaterialType t = required.type();
+        List<ImageView> images = all.stream()
+                .filter(m -> m.materialType().equals(t.code()))
+                .map(m -> image(m, base))
+                .toList();
+        int count = images.size();
+        return new MaterialSlot(t.code(), t.name(), t.hint(),
+                t.sample() == null ? null : "/api/v1/districts/" + d.code() + "/material-types/" + t.code() + "/sample?category="
+                        + r.examCategory().code() + "&site=" + r.siteCode(),
+                t.minImages(), t.maxImages(), t.fixedCount(), t.required(),
+                t.formats().stream().map(f -> f.mediaType()).sorted().toList(), t.maxBytes(),
+                count, count >= t.minImages(), open && count < t.maxImages(),
+                base + "/materials/" + t.code() + "/images", images);
+    }
+
+    public static ImageView image(MaterialImage m, String base) {
+        List<String> warnings = m.checkWarnings() == null ? List.of() : Arrays.asList(m.checkWarnings().split(","));
+        return new ImageView(m.id(), base + "/images/" + m.id(), m.materialType(), m.state().name(), m.locked(),
+                m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings);
+    }
+
+    /** Open comments first (the top of the candidate's page), newest first within each group. */
+    private List<CommentView> comments(Registration r) {
+        boolean candidateView = !request.caller().isDistrictStaff() && !request.caller().isNationalAdmin();
+        return em.get().createQuery("SELECT c FROM ReviewComment c WHERE c.registration = :r", ReviewComment.class)
+                .setParameter("r", r).getResultList().stream()
+                .filter(c -> !candidateView || c.visibility() == CommentVisibility.CANDIDATE)
+                .sorted(Comparator.comparing(ReviewComment::open).reversed()
+                        .thenComparing(ReviewComment::createdAt, Comparator.reverseOrder()))
+                .map(c -> new CommentView(c.id(), c.level().name(), c.materialType(), c.imageId(), c.body(),
+                        c.authorName(), c.createdAt(), c.open()))
+                .toList();
+    }
+}

@@ -1,0 +1,45 @@
+package cn.shenhe.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authenticated person behind a request, from the token: Keycloak subject, user name,
+ * display name, roles, and the district (and site, for site reviewers) they belong to.
+ */
+public record Caller(String subject, String username, String displayName, Set<String> roles,
+                     String district, String site) {
+
+    public static final Caller ANONYMOUS = new Caller(null, "anonymous", "", Set.of(), null, null);
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean authenticated() {
+        return subject != null;
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isCandidate() {
+        return has(Role.CANDIDATE);
+    }
+
+    public boolean isNationalAdmin() {
+        return has(Role.NATIONAL_ADMIN);
+    }
+
+    /** Reviewers and admins of the district: may see every registration of it (site reviewers: of their site). */
+    public boolean isDistrictStaff() {
+        return has(Role.SITE_REVIEWER) || has(Role.DISTRICT_REVIEWER) || has(Role.DISTRICT_ADMIN);
+    }
+
+    /** The one site a site reviewer is limited to; empty for everyone else. */
+    public Optional<String> siteLimit() {
+        return has(Role.SITE_REVIEWER) && !has(Role.DISTRICT_REVIEWER) && !has(Role.DISTRICT_ADMIN)
+                ? Optional.ofNullable(site).or(() -> Optional.of("")) : Optional.empty();
+    }
+}

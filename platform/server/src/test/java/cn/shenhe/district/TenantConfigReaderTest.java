@@ -1,0 +1,97 @@
+package cn.shenhe.district;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TenantConfigReaderTest {
+
+    private static final String GOOD = """
+            code: bj
+            name: { zh: 北京考区, en: Beijing }
+            examYear: 2027
+            reviewMode: ONLINE
+            uploadWindow:
+              opens: 2026-11-01T00:00:00+08:00
+              closes: 2027-03-31T23:59:59+08:00
+            watermark: 北京考区
+            sites:
+              - code: bj-01
+                name: { zh: 东城考点, en: Dongcheng }
+            plugins:
+              - id: standard-materials
+                settings:
+                  maxBytes: 204800
+            """;
+
+    @Test
+    void readsEveryField() {
+        DistrictConfig d = TenantConfigReader.read("bj.yaml", new StringReader(GOOD));
+        assertEquals("bj", d.code());
+        assertEquals("北京考区", d.name().zh());
+        assertEquals(2027, d.examYear());
+        assertEquals(ReviewMode.ONLINE, d.reviewMode());
+        assertEquals("bj-01", d.sites().getFirst().code());
+        assertEquals("standard-materials", d.plugins().getFirst().id());
+        assertEquals(204800, d.plugins().getFirst().settings().longValue("maxBytes", 0));
+        assertTrue(d.uploadWindow().isOpenAt(Instant.parse("2026-12-01T00:00:00Z")));
+        assertFalse(d.uploadWindow().isOpenAt(Instant.parse("2026-10-31T15:59:59Z")));
+        assertTrue(d.uploadWindow().isOpenAt(Instant.parse("2026-10-31T16:00:00Z")), "opens at midnight Beijing time");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "examYear: 2027|examYear: next-year|examYear|not a whole number",
+            "reviewMode: ONLINE|reviewMode: BY_POST|reviewMode|ONLINE or ON_SITE",
+            "closes: 2027-03-31T23:59:59+08:00|closes: someday|uploadWindow.closes|not a date-time",
+            "closes: 2027-03-31T23:59:59+08:00|closes: 2020-01-01T00:00:00+08:00|uploadWindow.closes|after uploadWindow.opens",
+            "- code: bj-01|- code: sh-01|sites[0].code|must start with 'bj-'",
+            "- id: standard-materials|- id: Bad Plugin|plugins[0].id|not a plugin id",
+            "watermark: 北京考区|colour: red|colour|unknown field",
+            "code: bj|code: gd|code|does not match the file name",
+            "name: { zh: 北京考区, en: Beijing }|name: { zh: 北京考区 }|name.en|missing",
+    })
+    void namesTheFileAndTheBadField(String from, String to, String field, String problem) {
+        TenantConfigException e = assertThrows(TenantConfigException.class,
+                () -> TenantConfigReader.read("bj.yaml", new StringReader(GOOD.replace(from, to))));
+        assertEquals("bj.yaml", e.file());
+        assertEquals(field, e.field());
+        assertTrue(e.getMessage().startsWith("bj.yaml: " + field + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void refusesNonYamlAndUnsafeTags() {
+        assertThrows(TenantConfigException.class, () -> TenantConfigReader.read("bj.yaml", new StringReader("code: [unclosed")));
+        TenantConfigException e = assertThrows(TenantConfigException.class, () -> TenantConfigReader.read("bj.yaml",
+                new StringReader("!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]")));
+        assertEquals("(document)", e.field());
+    }
+
+    @Test
+    void theDemoDistrictsAreValid() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("../../tenant-configs"), "*.yaml")) {
+            int n = 0;
+            for (Path f : files) {
+                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                    TenantConfigReader.read(f.getFileName().toString(), r);
+                    n++;
+                }
+            }
+            assertEquals(3, n);
+        }
+    }
+}

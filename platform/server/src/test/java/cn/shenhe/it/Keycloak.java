@@ -1,0 +1,135 @@
+package cn.shenhe.it;
+
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The real Keycloak the build started (scripts/keycloak.sh, realm keycloak/shenhe-realm.json):
+ * tokens by password grant on {@code shenhe-cli}, and test users made through the admin REST API
+ * so that tests never depend on, or disturb, the demo users' data.
+ */
+public final class Keycloak {
+
+    public static final String PORT = System.getProperty("it.keycloak.port", "18180");
+    /** Through localhost, like the issuer the server expects. */
+    public static final String BASE = "http://localhost:" + PORT;
+    public static final String REALM = BASE + "/realms/shenhe";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Keycloak() {
+    }
+
+    public record User(String username, String password, String district, String site, String role) {
+        public String token() {
+            return Keycloak.token(username, password);
+        }
+    }
+
+    public static String token(String username, String password) {
+        return token("shenhe", "shenhe-cli", username, password);
+    }
+
+    public static String token(String realm, String client, String username, String password) {
+        JsonPath json = post(BASE + "/realms/" + realm + "/protocol/openid-connect/token", null,
+                form(Map.of("grant_type", "password", "client_id", client, "username", username, "password", password)),
+                "application/x-www-form-urlencoded", 200);
+        return json.getString("access_token");
+    }
+
+    /** A new user of the realm with one role, its district and (for site reviewers) site. */
+    public static User createUser(String role, String district, String site) {
+        String username = "it-" + (district == null ? "nat" : district) + "-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = adminToken();
+        StringBuilder attrs = new StringBuilder();
+        if (district != null) {
+            attrs.append("\"district\":[\"").append(district).append("\"]");
+        }
+        if (site != null) {
+            attrs.append(attrs.isEmpty() ? "" : ",").append("\"site\":[\"").append(site).append("\"]");
+        }
+        String body = "{\"username\":\"" + username + "\",\"enabled\":true,\"emailVerified\":true,"
+                + "\"email\":\"" + username + "@example.cn\",\"firstName\":\"测试\",\"lastName\":\"李\","
+                + "\"attributes\":{" + attrs + "},"
+                + "\"credentials\":[{\"type\":\"password\",\"value\":\"demo\",\"temporary\":false}]}";
+        send("POST", BASE + "/admin/realms/shenhe/users", admin, body, "application/json", 201);
+        String id = get(BASE + "/admin/realms/shenhe/users?exact=true&username=" + username, admin).getString("[0].id");
+        JsonPath roleJson = get(BASE + "/admin/realms/shenhe/roles/" + role, admin);
+        String mapping = "[{\"id\":\"" + roleJson.getString("id") + "\",\"name\":\"" + role + "\"}]";
+        send("POST", BASE + "/admin/realms/shenhe/users/" + id + "/role-mappings/realm", admin, mapping, "application/json", 204);
+        return new User(username, "demo", district, site, role);
+    }
+
+    /**
+     * A client whose access tokens live one second, otherwise like shenhe-cli (same scopes, so
+     * the same audience): for proving that the server refuses expired tokens.
+     */
+    public static String ensureShortLivedClient() {
+        String admin = adminToken();
+        String clientId = "it-short-lived";
+        JsonPath existing = get(BASE + "/admin/realms/shenhe/clients?clientId=" + clientId, admin);
+        if (existing.getList("$").isEmpty()) {
+            List<String> scopes = get(BASE + "/admin/realms/shenhe/clients?clientId=shenhe-cli", admin)
+                    .getList("[0].defaultClientScopes", String.class);
+            String scopeJson = scopes.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+            send("POST", BASE + "/admin/realms/shenhe/clients", admin,
+                    "{\"clientId\":\"" + clientId + "\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,"
+                            + "\"standardFlowEnabled\":false,\"defaultClientScopes\":[" + scopeJson + "],"
+                            + "\"attributes\":{\"access.token.lifespan\":\"1\"}}",
+                    "application/json", 201);
+        }
+        return clientId;
+    }
+
+    static String adminToken() {
+        return post(BASE + "/realms/master/protocol/openid-connect/token", null,
+                form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin")),
+                "application/x-www-form-urlencoded", 200).getString("access_token");
+    }
+
+    private static JsonPath get(String url, String bearer) {
+        return send("GET", url, bearer, null, null, 200);
+    }
+
+    private static JsonPath post(String url, String bearer, String body, String type, int expected) {
+        return send("POST", url, bearer, body, type, expected);
+    }
+
+    private static JsonPath send(String method, String url, String bearer, String body, String type, int expected) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        if (type != null) {
+            b.header("Content-Type", type);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return new JsonPath(r.body().isEmpty() ? "{}" : r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak at " + BASE + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

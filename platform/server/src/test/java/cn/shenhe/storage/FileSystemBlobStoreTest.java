@@ -1,0 +1,47 @@
+package cn.shenhe.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemBlobStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void storesReadsAndDeletesWithoutLeavingTemporaryFiles() throws Exception {
+        BlobStore store = new FileSystemBlobStore(root);
+        byte[] bytes = {1, 2, 3, 4};
+        store.put("bj/01abc/01def.jpg", bytes);
+        try (InputStream in = store.open("bj/01abc/01def.jpg").orElseThrow()) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
+        try (var tmp = Files.list(root.resolve(FileSystemBlobStore.TMP))) {
+            assertEquals(0, tmp.count());
+        }
+        List<String> keys = new ArrayList<>();
+        store.forEach(e -> keys.add(e.key()));
+        assertEquals(List.of("bj/01abc/01def.jpg"), keys);
+        store.delete("bj/01abc/01def.jpg");
+        assertTrue(store.open("bj/01abc/01def.jpg").isEmpty());
+        store.delete("bj/01abc/01def.jpg");
+    }
+
+    @Test
+    void refusesKeysThatCouldLeaveTheRoot() throws Exception {
+        BlobStore store = new FileSystemBlobStore(root);
+        for (String key : new String[] {"../x.jpg", "bj/../../x.jpg", "/etc/passwd", "bj", "BJ/x.jpg", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> store.put(key, new byte[] {1}), key);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole product on this machine: Keycloak (realm shenhe with the demo users) on :8180 and
+# the Shenhe server (embedded H2, the plugins, the demo districts bj/sh/gd) on :9080.
+# Builds what is missing first. Ctrl-C stops both.
+#
+#   ./run.sh              build if needed, then run
+#   REBUILD=1 ./run.sh    rebuild first
+#   DB_KIND=postgresql DB_HOST=... DB_NAME=... DB_USER=... DB_PASSWORD=... ./run.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+source "$ROOT/scripts/env.sh"
+
+HTTP_PORT="${HTTP_PORT:-9080}"
+export KC_PORT="${KC_PORT:-8180}" KC_MGMT_PORT="${KC_MGMT_PORT:-9100}"
+
+if [[ -n "${REBUILD:-}" || ! -f platform/server/target/shenhe.war ]]; then
+  echo "== Building (tests skipped; ./mvnw verify runs them)"
+  ./mvnw -B -q -DskipTests install
+fi
+
+cleanup() {
+  echo "== Stopping Keycloak"
+  bash scripts/keycloak.sh stop || true
+}
+trap cleanup EXIT
+
+echo "== Starting Keycloak on http://localhost:$KC_PORT (realm shenhe, users password demo)"
+bash scripts/keycloak.sh start
+
+echo "== Starting the server on http://localhost:$HTTP_PORT (API /api/v1, /health, /openapi)"
+./mvnw -B -q -pl platform/server liberty:run \
+  -Dliberty.bootstrap.db.kind="${DB_KIND:-h2}" \
+  -Dliberty.var.http.port="$HTTP_PORT" \
+  -Dliberty.var.keycloak.port="$KC_PORT" \
+  -Dliberty.var.shenhe.tenant-configs.dir="$ROOT/tenant-configs"

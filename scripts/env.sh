@@ -1,0 +1,31 @@
+# Sourced by run.sh and .ci/run: picks a JDK 21+ and checks the one system package the server needs.
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+if [[ -z "${JAVA_HOME:-}" || "$(java_major "${JAVA_HOME}/bin/java" 2>/dev/null || echo 0)" -lt 21 ]]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*-25* /usr/lib/jvm/*-21* ; do
+    if [[ -x "$candidate/bin/java" && "$(java_major "$candidate/bin/java")" -ge 21 ]]; then
+      export JAVA_HOME="$candidate"
+      break
+    fi
+  done
+fi
+if [[ -z "${JAVA_HOME:-}" ]] && command -v java >/dev/null && [[ "$(java_major java)" -ge 21 ]]; then
+  export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+fi
+if [[ -z "${JAVA_HOME:-}" || "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]]; then
+  echo "Shenhe needs JDK 21 or newer (set JAVA_HOME)." >&2
+  exit 1
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+
+# Watermarks are drawn in Chinese: the server needs a CJK font.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "== Installing a Chinese font for watermarks (fonts-wqy-microhei)"
+    apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei >/dev/null
+  else
+    echo "A Chinese font is needed for watermarks: sudo apt-get install -y fonts-wqy-microhei" >&2
+    exit 1
+  fi
+fi
