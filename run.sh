@@ -29,7 +29,7 @@ echo "== Starting Keycloak on http://localhost:$KC_PORT (realm shenhe, users pas
 bash scripts/keycloak.sh start
 
 echo "== Starting the server on http://localhost:$HTTP_PORT (API /api/v1, /health, /openapi)"
-./mvnw -B -q -pl platform/server liberty:run \
+./mvnw -B -q -pl platform/server liberty:create liberty:deploy liberty:run \
   -Dliberty.bootstrap.db.kind="${DB_KIND:-h2}" \
   -Dliberty.var.http.port="$HTTP_PORT" \
   -Dliberty.var.keycloak.port="$KC_PORT" \

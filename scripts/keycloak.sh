@@ -48,7 +48,7 @@ log() { printf '[keycloak:%s] %s\n' "$KC_PORT" "$*"; }
 die() { printf '[keycloak:%s] ERROR: %s\n' "$KC_PORT" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -62,16 +62,38 @@ is_ready() {
 
 realm_answers() { curl -fsS --max-time 5 -o /dev/null "$REALM_URL" 2>/dev/null; }
 
+# The pid file holds "PID bg" (started by `start`: PID leads its own process group) or
+# "PID fg" (started by `run`: PID is kc.sh inside the caller's process group).
 read_pid() {
   [[ -f "$PID_FILE" ]] || return 1
-  local pid
-  pid="$(tr -dc '0-9' <"$PID_FILE")"
-  [[ -n "$pid" ]] || return 1
-  printf '%s' "$pid"
+  local pid mode
+  read -r pid mode <"$PID_FILE" || true
+  [[ "${pid:-}" =~ ^[0-9]+$ ]] || return 1
+  printf '%s %s' "$pid" "${mode:-bg}"
 }
 
-# Alive = the process group led by the recorded pid still has members.
-group_alive() { kill -0 -- "-$1" 2>/dev/null; }
+# kill -0 also succeeds for a zombie (exited, not yet reaped by its parent): look at /proc too.
+pid_running() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local state
+  state="$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" || true
+  [[ "$state" != Z ]]
+}
+
+# Alive = the recorded process (group) still exists and, where /proc tells, is still kc.sh
+# (guards against a recycled pid).
+instance_alive() {
+  local pid="$1" mode="$2"
+  if [[ "$mode" == fg ]]; then
+    pid_running "$pid" || return 1
+  else
+    kill -0 -- "-$pid" 2>/dev/null || return 1
+  fi
+  if [[ -r "/proc/$pid/cmdline" ]]; then
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -Eq 'kc\.sh|keycloak\.sh|quarkus-run\.jar' || return 1
+  fi
+  return 0
+}
 
 # A running instance is checked on the ports it was started with (KC_RUN_DIR may be shared by
 # a call that forgot KC_MGMT_PORT).
@@ -88,14 +110,15 @@ use_recorded_ports() {
   set_urls
 }
 
-# Prints the pid of a live instance of this run dir; removes a stale pid file.
+# Prints "PID MODE" of a live instance of this run dir; removes a stale pid file.
 live_pid() {
-  local pid
-  pid="$(read_pid)" || return 1
-  if group_alive "$pid"; then
-    printf '%s' "$pid"
+  local rec
+  rec="$(read_pid)" || return 1
+  if instance_alive $rec; then
+    printf '%s' "$rec"
     return 0
   fi
+  local pid="${rec%% *}"
   log "removing stale pid file $PID_FILE (pid $pid is gone)" >&2
   rm -f "$PID_FILE" "$PORTS_FILE"
   return 1
@@ -191,56 +214,71 @@ kc_env() {
     "JAVA_OPTS_KC_HEAP=${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
 }
 
-stop_group() {
-  local pid="$1" i
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for ((i = 0; i < 60; i++)); do          # up to 30 s for a graceful shutdown
-    group_alive "$pid" || return 0
+stop_instance() {
+  local pid="$1" mode="$2" i
+  local -a target=(-- "-$pid")             # the whole process group (kc.sh and java)
+  [[ "$mode" == fg ]] && target=("$pid")   # kc.sh forwards TERM to java and waits for it
+  target_running() {
+    if [[ "$mode" == fg ]]; then pid_running "$pid"; else kill -0 "${target[@]}" 2>/dev/null; fi
+  }
+  kill -TERM "${target[@]}" 2>/dev/null || true
+  # Up to 30 s for a graceful shutdown (Keycloak defers SIGTERM until its start-up is over).
+  for ((i = 0; i < 60; i++)); do
+    target_running || return 0
     sleep 0.5
   done
   log "still running after 30 s, sending SIGKILL"
-  kill -KILL -- "-$pid" 2>/dev/null || true
+  if [[ "$mode" == fg ]]; then
+    pkill -KILL -P "$pid" 2>/dev/null || true
+  fi
+  kill -KILL "${target[@]}" 2>/dev/null || true
   for ((i = 0; i < 20; i++)); do
-    group_alive "$pid" || return 0
+    target_running || return 0
     sleep 0.5
   done
-  die "process group $pid did not exit"
+  die "Keycloak (pid $pid) did not exit"
 }
 
 # --- commands ------------------------------------------------------------------------------
 
+built() { [[ "$(cat "$BUILD_STAMP" 2>/dev/null || true)" == "${BUILD_OPTS[*]}" ]]; }
+
+# The first start of a fresh distribution runs the one-time Quarkus build (rewrites lib/quarkus).
+# take_build_lock serialises it: two instances started together must not both rebuild.
+# Returns 0 with the lock held on fd 9 if this call has to do the build.
+take_build_lock() {
+  built && return 1
+  exec 9>"$LOCK_FILE"
+  if ! flock -n 9; then
+    log "another instance is doing the first-time build; waiting for it"
+    flock 9
+  fi
+  if built; then
+    exec 9>&-
+    return 1
+  fi
+  log "first start: Keycloak runs its one-time build (1-2 minutes)"
+  return 0
+}
+
 cmd_start() {
-  local pid
-  if pid="$(live_pid)"; then
+  local rec
+  if rec="$(live_pid)"; then
     use_recorded_ports
     if is_ready; then
-      log "already running (pid $pid), ready: http://localhost:$KC_PORT (admin console: admin/admin)"
+      log "already running (pid ${rec%% *}), ready: http://localhost:$KC_PORT (admin console: admin/admin)"
       return 0
     fi
-    log "instance pid $pid is starting; waiting for it"
-    wait_ready "$pid"
+    log "instance pid ${rec%% *} is starting; waiting for it"
+    wait_ready $rec
     return 0
   fi
   check_ports_free
   ensure_dist
   setup_java
   mkdir -p "$KC_RUN_DIR"
-
-  # The first start of a fresh distribution runs the one-time Quarkus build (lib/quarkus).
-  # Serialise it, so that two instances started together do not both rewrite lib/quarkus.
-  local stamp_wanted="${BUILD_OPTS[*]}"
   local locked=0
-  if [[ "$(cat "$BUILD_STAMP" 2>/dev/null || true)" != "$stamp_wanted" ]]; then
-    exec 9>"$LOCK_FILE"
-    if ! flock -n 9; then
-      log "another instance is doing the first-time build; waiting for it"
-      flock 9
-    fi
-    locked=1
-    if [[ "$(cat "$BUILD_STAMP" 2>/dev/null || true)" != "$stamp_wanted" ]]; then
-      log "first start: Keycloak runs its one-time build (about 1-2 minutes)"
-    fi
-  fi
+  if take_build_lock; then locked=1; fi
 
   install_realm
   local -a args envs
@@ -250,9 +288,9 @@ cmd_start() {
   : >"$LOG_FILE"
   rm -f "$PID_FILE"
   printf '%s %s\n' "$KC_PORT" "$KC_MGMT_PORT" >"$PORTS_FILE"
-  # New session (setsid) => the pid written by the inner shell is also the process group id,
+  # New session (setsid): the pid written by the inner shell is also the process group id,
   # which `stop` kills as a whole (kc.sh and its java child). fd 9 (the lock) is not inherited.
-  setsid nohup env "${envs[@]}" bash -c 'echo $$ >"$1"; shift; exec bash "$@"' \
+  setsid nohup env "${envs[@]}" bash -c 'echo "$$ bg" >"$1"; shift; exec bash "$@"' \
     keycloak "$PID_FILE" "$KC_HOME/bin/kc.sh" "${args[@]}" \
     </dev/null >>"$LOG_FILE" 2>&1 9>&- &
   local i
@@ -260,19 +298,20 @@ cmd_start() {
     [[ -s "$PID_FILE" ]] && break
     sleep 0.1
   done
-  pid="$(read_pid)" || die "Keycloak did not start (no pid file); see $LOG_FILE"
+  rec="$(read_pid)" || die "Keycloak did not start (no pid file); see $LOG_FILE"
 
-  wait_ready "$pid"
+  wait_ready $rec
   if ((locked)); then
-    printf '%s' "$stamp_wanted" >"$BUILD_STAMP"
+    printf '%s' "${BUILD_OPTS[*]}" >"$BUILD_STAMP"
     exec 9>&-
   fi
 }
 
+# wait_ready PID MODE: exits non-zero (after showing the log) if the instance dies or times out.
 wait_ready() {
-  local pid="$1" start=$SECONDS
+  local pid="$1" mode="$2" start=$SECONDS
   while ((SECONDS - start < KC_START_TIMEOUT)); do
-    if ! group_alive "$pid"; then
+    if ! instance_alive "$pid" "$mode"; then
       log "Keycloak exited during start-up; last lines of $LOG_FILE:"
       tail -n 60 "$LOG_FILE" >&2 || true
       rm -f "$PID_FILE" "$PORTS_FILE"
@@ -287,56 +326,66 @@ wait_ready() {
   log "not ready after $KC_START_TIMEOUT s; last lines of $LOG_FILE:"
   tail -n 60 "$LOG_FILE" >&2 || true
   log "stopping the unready instance"
-  stop_group "$pid" || true
+  stop_instance "$pid" "$mode"
   rm -f "$PID_FILE" "$PORTS_FILE"
   exit 1
 }
 
 cmd_stop() {
-  local pid
-  if ! pid="$(live_pid)"; then
+  local rec
+  if ! rec="$(live_pid)"; then
     log "not running (no live instance in $KC_RUN_DIR)"
     return 0
   fi
-  log "stopping pid $pid"
-  stop_group "$pid"
+  log "stopping pid ${rec%% *}"
+  stop_instance $rec
   rm -f "$PID_FILE" "$PORTS_FILE"
   log "stopped"
 }
 
 cmd_status() {
-  local pid
-  if pid="$(live_pid)"; then
+  local rec
+  if rec="$(live_pid)"; then
     use_recorded_ports
     if is_ready; then
-      log "running (pid $pid), ready: http://localhost:$KC_PORT, log: $LOG_FILE"
+      log "running (pid ${rec%% *}), ready: http://localhost:$KC_PORT, management port $KC_MGMT_PORT"
       return 0
     fi
-    log "running (pid $pid) but not ready yet, log: $LOG_FILE"
+    log "running (pid ${rec%% *}) but not ready yet"
     return 1
   fi
-  if is_ready; then
-    log "not started from $KC_RUN_DIR, but a Keycloak answers on management port $KC_MGMT_PORT (started with 'run'?)"
-    return 0
-  fi
-  log "not running"
+  log "not running (no instance in $KC_RUN_DIR)"
   return 3
 }
 
 cmd_run() {
-  local pid
-  if pid="$(live_pid)"; then
-    die "already running in the background (pid $pid); use: bash scripts/keycloak.sh stop"
+  local rec
+  if rec="$(live_pid)"; then
+    die "already running (pid ${rec%% *}); stop it first: KC_PORT=$KC_PORT bash scripts/keycloak.sh stop"
   fi
   check_ports_free
   ensure_dist
   setup_java
+  mkdir -p "$KC_RUN_DIR"
   install_realm
   local -a args envs
   mapfile -t args < <(kc_args)
   mapfile -t envs < <(kc_env)
-  [[ "$(cat "$BUILD_STAMP" 2>/dev/null || true)" == "${BUILD_OPTS[*]}" ]] \
-    || log "first start: Keycloak runs its one-time build (about 1-2 minutes)"
+  printf '%s %s\n' "$KC_PORT" "$KC_MGMT_PORT" >"$PORTS_FILE"
+  printf '%s fg\n' "$$" >"$PID_FILE"        # exec below keeps this pid
+  if take_build_lock; then
+    # Do not hold the lock for the lifetime of a foreground server: release it and let a
+    # watcher record the build once the server is ready (a `start` racing this very first
+    # build could still rebuild concurrently; later starts never rebuild).
+    exec 9>&-
+    (
+      for ((i = 0; i < KC_START_TIMEOUT; i++)); do
+        sleep 1
+        instance_alive "$$" fg || exit 0
+        if is_ready; then printf '%s' "${BUILD_OPTS[*]}" >"$BUILD_STAMP"; exit 0; fi
+      done
+    ) </dev/null >/dev/null 2>&1 &
+  fi
   log "running Keycloak $KC_VERSION in the foreground on http://localhost:$KC_PORT (Ctrl-C stops it)"
   # kc.sh forwards INT/TERM to its java child.
   exec env "${envs[@]}" bash "$KC_HOME/bin/kc.sh" "${args[@]}"

@@ -18,6 +18,9 @@ import java.util.List;
 @RequestScoped
 public class AuditResource {
 
+    /** The tenant; bound and checked against the caller by TenantFilter. */
+    @PathParam("district")
+    String district;
     @Inject
     AuditLog audit;
     @Inject

@@ -66,7 +66,7 @@ public class DistrictDirectory {
             throw new IllegalStateException("Cannot read the tenant-config directory " + dir.toAbsolutePath()
                     + " (shenhe.tenant-configs.dir)", e);
         }
-        districts = Map.copyOf(loaded);
+        districts = java.util.Collections.unmodifiableMap(loaded);
         loadErrors = List.copyOf(errors);
         LOG.info(() -> "Districts loaded: " + loaded.keySet() + (errors.isEmpty() ? "" : "; refused: " + errors.size()));
     }

@@ -3,8 +3,10 @@ package cn.shenhe.material;
 import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.WatermarkFont;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,11 +18,16 @@ public class Pipeline {
     @ConfigProperty(name = "shenhe.upload.decode-timeout", defaultValue = "PT10S")
     String decodeTimeout;
 
+    /** A pseudo-scoped singleton: the pipeline is a final class, so it cannot stand behind a proxy. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     ImagePipeline imagePipeline() {
         // Decoding is CPU- and memory-heavy: at most one decode per core at a time.
         return new ImagePipeline(WatermarkFont.locate(), Duration.parse(decodeTimeout),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    void close(@Disposes ImagePipeline pipeline) {
+        pipeline.close();
     }
 }

@@ -11,9 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Registrations of a district: register, list, read. */
@@ -22,6 +23,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
 
+    /** The tenant; bound and checked against the caller by TenantFilter. */
+    @PathParam("district")
+    String district;
+    @Context
+    UriInfo uri;
     @Inject
     RegistrationService service;
     @Inject
@@ -32,7 +38,7 @@ public class RegistrationResource {
     public Response register(RegisterRequest request) {
         Registration r = service.register(request);
         RegistrationView view = views.of(r);
-        return Response.created(URI.create("/api/v1/districts/" + view.district() + "/registrations/" + r.id()))
+        return Response.created(uri.getRequestUri().resolve("/api/v1/districts/" + view.district() + "/registrations/" + r.id()))
                 .entity(view).build();
     }
 

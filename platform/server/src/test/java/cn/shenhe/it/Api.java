@@ -15,8 +15,17 @@ public final class Api {
     }
 
     public static RequestSpecification as(String token) {
-        RequestSpecification s = given().baseUri(V1).header("Accept-Language", "zh-CN");
+        return as(token, "zh-CN");
+    }
+
+    public static RequestSpecification as(String token, String acceptLanguage) {
+        RequestSpecification s = given().baseUri(V1).header("Accept-Language", acceptLanguage);
         return token == null ? s : s.auth().oauth2(token);
+    }
+
+    /** The server's own endpoints outside the API: /health, /openapi, /metrics. */
+    public static RequestSpecification server() {
+        return given().baseUri(BASE);
     }
 
     public static RequestSpecification anonymous() {

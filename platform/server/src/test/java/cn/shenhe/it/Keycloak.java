@@ -24,7 +24,7 @@ public final class Keycloak {
     /** Through localhost, like the issuer the server expects. */
     public static final String BASE = "http://localhost:" + PORT;
     public static final String REALM = BASE + "/realms/shenhe";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Keycloak() {
     }

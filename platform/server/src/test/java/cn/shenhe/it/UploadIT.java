@@ -1,5 +1,6 @@
 package cn.shenhe.it;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -40,7 +41,7 @@ class UploadIT {
                 .body("{\"examYear\":2027,\"category\":\"clinical-physician\",\"site\":\"bj-02\",\"idNumber\":\"11010519491231002X\",\"phone\":\"13800138000\"}")
                 .post("/districts/bj/registrations");
         r.then().statusCode(201)
-                .header("Location", startsWith("/api/v1/districts/bj/registrations/"))
+                .header("Location", containsString("/api/v1/districts/bj/registrations/"))
                 .body("status", equalTo("FILLING"))
                 .body("statusLabel.zh", equalTo("填报"))
                 .body("site", equalTo("bj-02"))
@@ -93,7 +94,7 @@ class UploadIT {
                 .body("state", equalTo("SUBMITTED")).body("locked", equalTo(false))
                 .body("width", equalTo(1000)).body("height", equalTo(750));
         String url = up.jsonPath().getString("url");
-        assertEquals(up.header("Location"), url);
+        assertTrue(up.header("Location").endsWith(url), up.header("Location"));
 
         byte[] stored = Api.as(token).get(url.substring("/api/v1".length()))
                 .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
@@ -183,14 +184,14 @@ class UploadIT {
 
         Api.as(token).get("/districts/bj/registrations/" + reg).then().statusCode(200)
                 .body("materials.count", not(hasItem(not(equalTo(0)))));
-        Api.anonymous().get(Api.BASE + "/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Api.server().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void problemsSpeakEnglishWhenAskedTo() {
         String token = candidate("bj");
         String reg = Api.register(token, "bj", 2027, "bj-01");
-        Api.as(token).header("Accept-Language", "en-US,en;q=0.9").contentType("image/jpeg").body(new byte[] {1, 2, 3})
+        Api.as(token, "en-US,en;q=0.9").contentType("image/jpeg").body(new byte[] {1, 2, 3})
                 .post("/districts/bj/registrations/" + reg + "/materials/diploma/images")
                 .then().statusCode(415).header("Content-Language", "en").body("detail", not(equalTo(null)))
                 .body("title", not(startsWith("图片")));

@@ -1,0 +1,25 @@
+package cn.shenhe.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A request body that is not the JSON expected: 400, not a server error. */
+@Provider
+public class JsonbMapper implements ExceptionMapper<JsonbException> {
+
+    @Context
+    HttpHeaders headers;
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(JsonbException e) {
+        return Problem.response(new ProblemException(400, "invalid-json", "提交的内容不是有效的 JSON", "The body is not valid JSON"),
+                headers, uriInfo == null ? null : uriInfo.getPath());
+    }
+}

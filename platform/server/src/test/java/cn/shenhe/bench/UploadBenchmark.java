@@ -1,0 +1,188 @@
+package cn.shenhe.bench;
+
+import cn.shenhe.it.Api;
+import cn.shenhe.it.Keycloak;
+import cn.shenhe.material.image.ImagePipeline;
+import cn.shenhe.material.image.ProcessedImage;
+import cn.shenhe.material.image.SampleImages;
+import cn.shenhe.material.image.StageTimings;
+import cn.shenhe.material.image.UploadRules;
+import cn.shenhe.material.image.Watermark;
+import cn.shenhe.material.image.WatermarkFont;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The upload pipeline in-process and through HTTP, in one run, on the same ~150 KB 1000x750 JPEG
+ * and the same number of threads: images/s for both, their ratio (target: HTTP >= 0.8 x
+ * in-process), per-stage means in-process and latency percentiles over HTTP. Not a test: run it
+ * on demand against a running server (./run.sh, or the test servers):
+ * <pre>
+ * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench [-Dbench.threads=2 -Dbench.seconds=20]
+ * </pre>
+ * The HTTP side signs in through Keycloak, registers one candidate per thread in bj and uploads
+ * into every material type in turn, deleting them all when each type is full (the deletes count
+ * against the HTTP rate, so the ratio is conservative).
+ */
+public final class UploadBenchmark {
+
+    private static final Map<String, Integer> TYPES = Map.of("id-card", 2, "diploma", 2, "practice-proof", 5, "other", 5);
+    private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
+
+    public static void main(String[] args) throws Exception {
+        int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        byte[] photo = SampleImages.photoJpeg();
+        System.out.printf("Upload benchmark: %d-byte 1000x750 JPEG, %d thread(s), %d s per phase, server %s%n",
+                photo.length, threads, seconds, Api.V1);
+
+        double inProcess = inProcess(photo, threads, seconds);
+        double http = http(photo, threads, seconds);
+        System.out.printf("%nRESULT in-process %.1f images/s, HTTP %.1f images/s, ratio %.2f (target >= 0.80)%n",
+                inProcess, http, http / inProcess);
+    }
+
+    private static double inProcess(byte[] photo, int threads, int seconds) throws Exception {
+        Watermark watermark = Watermark.of("北京考区", "仅用于医师资格考试", "2026-11-26");
+        UploadRules rules = UploadRules.defaults();
+        AtomicLongArray stageNanos = new AtomicLongArray(STAGES.length);
+        AtomicLong count = new AtomicLong();
+        try (ImagePipeline pipeline = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), threads)) {
+            run(threads, 5, () -> pipeline.process(photo, rules, watermark)); // warm-up
+            double rate = run(threads, seconds, () -> {
+                ProcessedImage out = pipeline.process(photo, rules, watermark);
+                StageTimings t = out.timings();
+                long[] v = {t.readNanos(), t.sniffNanos(), t.headerNanos(), t.decodeNanos(), t.orientNanos(),
+                        t.watermarkNanos(), t.encodeNanos(), t.totalNanos()};
+                for (int i = 0; i < v.length; i++) {
+                    stageNanos.addAndGet(i, v[i]);
+                }
+                count.incrementAndGet();
+            });
+            System.out.printf("%nIn-process: %.1f images/s; mean ms per stage:%n", rate);
+            for (int i = 0; i < STAGES.length; i++) {
+                System.out.printf("  %-11s %7.2f%n", STAGES[i], stageNanos.get(i) / 1e6 / Math.max(1, count.get()));
+            }
+            return rate;
+        }
+    }
+
+    private static double http(byte[] photo, int threads, int seconds) throws Exception {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String token = Keycloak.createUser("candidate", "bj", null).token();
+            candidates.add(new Candidate(token, Api.register(token, "bj", 2027, "bj-01")));
+        }
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocalCandidate local = new ThreadLocalCandidate(candidates);
+        run(threads, 5, () -> local.get().upload(photo, null));
+        double rate = run(threads, seconds, () -> local.get().upload(photo, latencies));
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("%nHTTP: %.1f images/s; upload latency ms p50 %.1f, p90 %.1f, p99 %.1f (%d uploads)%n", rate,
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.size());
+        return rate;
+    }
+
+    /** Runs the task on every thread for the given time; returns completed tasks per second. */
+    private static double run(int threads, int seconds, ThrowingRunnable task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    task.run();
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** One candidate's registration, filled type by type and emptied when full. */
+    static final class Candidate {
+        private final String token;
+        private final String registration;
+        private final List<String> uploaded = new ArrayList<>();
+        private final Map<String, Integer> counts = new java.util.HashMap<>();
+
+        Candidate(String token, String registration) {
+            this.token = token;
+            this.registration = registration;
+        }
+
+        void upload(byte[] photo, List<Long> latencies) {
+            String type = nextType();
+            if (type == null) {
+                uploaded.forEach(url -> Api.as(token).delete(url.substring("/api/v1".length())));
+                uploaded.clear();
+                type = nextType();
+            }
+            long t0 = System.nanoTime();
+            Response r = Api.upload(token, "bj", registration, type, photo, "image/jpeg");
+            long t = System.nanoTime() - t0;
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.asString());
+            }
+            if (latencies != null) {
+                latencies.add(t);
+            }
+            uploaded.add(r.jsonPath().getString("url"));
+            counts.merge(type, 1, Integer::sum);
+        }
+
+        private String nextType() {
+            if (uploaded.isEmpty()) {
+                counts.clear();
+            }
+            for (var e : TYPES.entrySet()) {
+                if (counts.getOrDefault(e.getKey(), 0) < e.getValue()) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Gives each benchmark thread its own candidate. */
+    static final class ThreadLocalCandidate {
+        private final List<Candidate> candidates;
+        private final AtomicLong next = new AtomicLong();
+        private final ThreadLocal<Candidate> mine;
+
+        ThreadLocalCandidate(List<Candidate> candidates) {
+            this.candidates = candidates;
+            this.mine = ThreadLocal.withInitial(() -> this.candidates.get((int) (next.getAndIncrement() % this.candidates.size())));
+        }
+
+        Candidate get() {
+            return mine.get();
+        }
+    }
+}
