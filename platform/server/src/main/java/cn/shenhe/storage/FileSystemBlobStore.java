@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Blobs as files under a root directory. A put writes a temporary file, forces it to disk,
  * renames it atomically into place and forces the directory, so a blob is either whole or absent,
- * even across a crash. Leftover temporary files are removed by the sweep.
+ * even across a crash. Temporary files left by a crash are removed when the store opens.
  */
 public class FileSystemBlobStore implements BlobStore {
 
@@ -33,6 +33,12 @@ public class FileSystemBlobStore implements BlobStore {
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         Files.createDirectories(this.root.resolve(TMP));
+        // Partial writes of a previous run: never renamed into place, so never acknowledged.
+        try (var leftovers = Files.list(this.root.resolve(TMP))) {
+            for (Path p : leftovers.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Override
@@ -76,6 +82,11 @@ public class FileSystemBlobStore implements BlobStore {
     @Override
     public void forEach(Consumer<Entry> visitor) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(root.resolve(TMP)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String key = root.relativize(file).toString().replace('\\', '/');

@@ -1,6 +1,9 @@
 package cn.shenhe.it;
 
 import cn.shenhe.material.image.SampleImages;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,8 +30,19 @@ public final class TestImages {
         return jpeg(photo(w, h, w * 31L + h), 0.85f);
     }
 
+    /** A scan-like PNG (flat colours, text, a transparent margin): small, as scans are. */
     public static byte[] png(int w, int h) {
-        return SampleImages.png(w, h, true);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(w / 20, h / 20, w - w / 10, h - h / 10);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, Math.max(12, h / 25)));
+        for (int y = h / 6; y < h - h / 10; y += h / 12) {
+            g.drawString("DIPLOMA  Clinical Medicine  2015-2020  No. 1003" + y, w / 10, y);
+        }
+        g.dispose();
+        return SampleImages.encode(img, "png");
     }
 
     public static byte[] withExifOrientation(byte[] jpeg, int orientation) {

@@ -1,0 +1,78 @@
+package cn.shenhe.storage;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Removes blobs no row names: left by a crash between the durable write and the commit, or by a
+ * failed delete after one. Only blobs older than a grace period are considered, so an upload
+ * between its write and its commit is never touched. This is a system task across all districts,
+ * hence plain JDBC rather than the tenant-bound EntityManager; it reads only blob keys.
+ */
+@ApplicationScoped
+public class OrphanSweeper {
+
+    private static final Logger LOG = Logger.getLogger(OrphanSweeper.class.getName());
+    static final Duration GRACE = Duration.ofHours(1);
+
+    @Inject
+    BlobStore blobs;
+    @Resource(lookup = "jdbc/shenhe")
+    DataSource dataSource;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        scheduler.scheduleWithFixedDelay(() -> sweep(Instant.now().minus(GRACE)), 5, 60, TimeUnit.MINUTES);
+    }
+
+    /** Deletes the unreferenced blobs last modified before {@code cutoff}; returns how many. */
+    public int sweep(Instant cutoff) {
+        List<String> candidates = new ArrayList<>();
+        try {
+            blobs.forEach(e -> {
+                if (e.modified().isBefore(cutoff)) {
+                    candidates.add(e.key());
+                }
+            });
+            int removed = 0;
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement q = c.prepareStatement("SELECT 1 FROM material_image WHERE blob_key = ?")) {
+                for (String key : candidates) {
+                    q.setString(1, key);
+                    try (ResultSet rs = q.executeQuery()) {
+                        if (!rs.next()) {
+                            blobs.delete(key);
+                            removed++;
+                        }
+                    }
+                }
+            }
+            if (removed > 0) {
+                int n = removed;
+                LOG.info(() -> "Orphan sweep removed " + n + " unreferenced blob(s)");
+            }
+            return removed;
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Orphan sweep failed; it will run again", e);
+            return 0;
+        }
+    }
+}
