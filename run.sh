@@ -14,7 +14,9 @@ source "$ROOT/scripts/env.sh"
 HTTP_PORT="${HTTP_PORT:-9080}"
 export KC_PORT="${KC_PORT:-8180}" KC_MGMT_PORT="${KC_MGMT_PORT:-9100}"
 
-if [[ -n "${REBUILD:-}" || ! -f platform/server/target/shenhe.war ]]; then
+# liberty:run resolves the server module's dependencies from the local repository: install them.
+if [[ -n "${REBUILD:-}" || ! -f platform/server/target/shenhe.war \
+      || ! -d "$HOME/.m2/repository/cn/shenhe/plugin-api/1.0.0-SNAPSHOT" ]]; then
   echo "== Building (tests skipped; ./mvnw verify runs them)"
   ./mvnw -B -q -DskipTests install
 fi

@@ -1,0 +1,102 @@
+package cn.shenhe.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.shenhe.persistence.Migrations;
+import cn.shenhe.storage.BlobStore;
+import cn.shenhe.storage.Blobs;
+import cn.shenhe.storage.FileSystemBlobStore;
+import cn.shenhe.storage.OrphanSweeper;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the container (a micro-deployment: the storage package, the migrations and Flyway only):
+ * the orphan sweep removes old blobs that no row names, and keeps fresh ones and named ones.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OrphanSweepIT {
+
+    @Deployment
+    static WebArchive micro() {
+        return ShrinkWrap.create(WebArchive.class, "orphan-sweep-test.war")
+                .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, Blobs.class,
+                        OrphanSweeper.class, Migrations.class)
+                .addAsResource("db/migration")
+                .addAsLibraries(jarOf(Flyway.class), jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class))
+                .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
+                        "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"annotated\"/>"),
+                        "beans.xml");
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Inject
+    OrphanSweeper sweeper;
+    @Inject
+    BlobStore blobs;
+    @Resource(lookup = "jdbc/shenhe")
+    DataSource dataSource;
+
+    @Test
+    void removesOnlyOldUnreferencedBlobs() throws Exception {
+        Path root = Path.of(ConfigProvider.getConfig().getValue("shenhe.data.dir", String.class), "blobs");
+        String orphan = "tsweep/r1/orphan.jpg";
+        String kept = "tsweep/r1/kept.jpg";
+        String fresh = "tsweep/r1/fresh.jpg";
+        for (String key : new String[] {orphan, kept, fresh}) {
+            blobs.put(key, new byte[] {1, 2, 3});
+        }
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(root.resolve(orphan), old);
+        Files.setLastModifiedTime(root.resolve(kept), old);
+        String registration = "tsweep" + System.nanoTime() % 1_000_000_000_000L;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
+                    + " candidate_name, exam_year, exam_category, site_code, status, created_at, updated_at, version)"
+                    + " VALUES (?, 'tsweep', 's', 'u', 'n', 2027, 'clinical-physician', 'tsweep-01', 'FILLING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)")) {
+                ps.setString(1, registration);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO material_image (id, district_id, registration_id, material_type,"
+                    + " state, blob_key, content_type, stored_bytes, width, height, original_format, original_bytes, original_sha256,"
+                    + " uploaded_by, uploaded_at, version) VALUES (?, 'tsweep', ?, 'other', 'SUBMITTED', ?, 'image/jpeg', 3, 1, 1,"
+                    + " 'JPEG', 3, 'x', 's', CURRENT_TIMESTAMP, 1)")) {
+                ps.setString(1, registration);
+                ps.setString(2, registration);
+                ps.setString(3, kept);
+                ps.executeUpdate();
+            }
+        }
+
+        assertEquals(1, sweeper.sweep(Instant.now().minus(Duration.ofHours(1))));
+        assertFalse(blobs.open(orphan).isPresent(), "old and unreferenced: removed");
+        assertTrue(blobs.open(kept).isPresent(), "named by a row: kept");
+        assertTrue(blobs.open(fresh).isPresent(), "newer than the grace period: kept (its upload may not have committed yet)");
+    }
+}
