@@ -65,10 +65,12 @@ public class MaterialUploadResource {
         return created(uploads.upload(registrationId, type, file.getContent(), declared < 0 ? -1 : Math.max(0, declared - MULTIPART_OVERHEAD)));
     }
 
-    private Response created(MaterialImage m) {
+    private Response created(UploadService.Upload upload) {
+        MaterialImage m = upload.image();
         String base = "/api/v1/districts/" + district + "/registrations/" + m.registration().id();
         RegistrationView.ImageView view = RegistrationViews.image(m, base);
-        return Response.created(uri.getRequestUri().resolve(view.url())).type(MediaType.APPLICATION_JSON).entity(view).build();
+        return Response.created(uri.getRequestUri().resolve(view.url())).type(MediaType.APPLICATION_JSON)
+                .header("Server-Timing", upload.serverTiming()).entity(view).build();
     }
 
     private static long length(String header) {

@@ -4,6 +4,7 @@ import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.ProcessedImage;
+import cn.shenhe.material.image.StageTimings;
 import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.plugin.DistrictPlugins;
@@ -58,7 +59,23 @@ public class UploadService {
     @ConfigProperty(name = "shenhe.upload.max-pixels", defaultValue = "40000000")
     long maxPixels;
 
-    public MaterialImage upload(String registrationId, String typeCode, InputStream body, long declaredLength) {
+    /** A stored upload, with where its time went (for the Server-Timing header and benchmarks). */
+    public record Upload(MaterialImage image, StageTimings stages, long storeNanos) {
+
+        /** RFC Server-Timing: per-stage milliseconds. */
+        public String serverTiming() {
+            return "read;dur=" + ms(stages.readNanos()) + ", header;dur=" + ms(stages.sniffNanos() + stages.headerNanos())
+                    + ", decode;dur=" + ms(stages.decodeNanos()) + ", orient;dur=" + ms(stages.orientNanos())
+                    + ", watermark;dur=" + ms(stages.watermarkNanos()) + ", encode;dur=" + ms(stages.encodeNanos())
+                    + ", store;dur=" + ms(storeNanos);
+        }
+
+        private static String ms(long nanos) {
+            return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+        }
+    }
+
+    public Upload upload(String registrationId, String typeCode, InputStream body, long declaredLength) {
         Registration r = ownRegistration(registrationId);
         DistrictConfig district = districts.find(request.district()).orElseThrow();
         DistrictConfig.UploadWindow window = district.uploadWindow();
@@ -89,7 +106,9 @@ public class UploadService {
         }
         String warnings = checks.warnings().isEmpty() ? null
                 : checks.warnings().stream().map(CheckResult.Finding::code).collect(Collectors.joining(","));
-        return ledger.store(r.id(), type, picture, warnings);
+        long t0 = System.nanoTime();
+        MaterialImage image = ledger.store(r.id(), type, picture, warnings);
+        return new Upload(image, picture.timings(), System.nanoTime() - t0);
     }
 
     public void delete(String registrationId, String imageId) {
