@@ -26,6 +26,7 @@ cleanup() {
   bash scripts/keycloak.sh stop || true
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 echo "== Starting Keycloak on http://localhost:$KC_PORT (realm shenhe, users password demo)"
 bash scripts/keycloak.sh start
