@@ -30,12 +30,23 @@ public class Migrations {
     @Inject
     @ConfigProperty(name = "DB_SCHEMA", defaultValue = "shenhe")
     String postgresSchema;
+    /**
+     * Test servers only: empty the schema before migrating, so that a database that outlives
+     * test runs (the PostgreSQL one) starts every run as a fresh one would. Never set in production.
+     */
+    @Inject
+    @ConfigProperty(name = "shenhe.db.clean-on-start", defaultValue = "false")
+    boolean cleanOnStart;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String vendor = vendorFolder();
         var config = Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource);
         if ("postgresql".equals(vendor)) {
             config = config.schemas(postgresSchema).createSchemas(true);
+        }
+        if (cleanOnStart) {
+            LOG.warning("shenhe.db.clean-on-start: emptying the database schema before migrating (test servers only)");
+            config.cleanDisabled(false).load().clean();
         }
         MigrateResult result = config
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
