@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public class DistrictDirectory {
             throw new IllegalStateException("Cannot read the tenant-config directory " + dir.toAbsolutePath()
                     + " (shenhe.tenant-configs.dir)", e);
         }
-        districts = java.util.Collections.unmodifiableMap(loaded);
+        districts = Collections.unmodifiableMap(loaded);
         loadErrors = List.copyOf(errors);
         LOG.info(() -> "Districts loaded: " + loaded.keySet() + (errors.isEmpty() ? "" : "; refused: " + errors.size()));
     }

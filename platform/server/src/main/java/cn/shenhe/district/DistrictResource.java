@@ -105,10 +105,14 @@ public class DistrictResource {
         return new RegistrationFacts(d.code(), site, c, d.examYear());
     }
 
-    private static RequirementView requirement(DistrictConfig d, RegistrationFacts facts, MaterialType t) {
-        String sample = t.sample() == null ? null : "/api/v1/districts/" + d.code() + "/material-types/" + t.code()
+    /** Where a type's sample image is served, or {@code null} when it has none. */
+    public static String sampleUrl(String district, MaterialType t, RegistrationFacts facts) {
+        return t.sample() == null ? null : "/api/v1/districts/" + district + "/material-types/" + t.code()
                 + "/sample?category=" + facts.examCategory() + (facts.site() == null ? "" : "&site=" + facts.site());
-        return new RequirementView(t.code(), t.name(), t.hint(), sample, t.minImages(), t.maxImages(), t.fixedCount(),
+    }
+
+    private static RequirementView requirement(DistrictConfig d, RegistrationFacts facts, MaterialType t) {
+        return new RequirementView(t.code(), t.name(), t.hint(), sampleUrl(d.code(), t, facts), t.minImages(), t.maxImages(), t.fixedCount(),
                 t.required(), t.formats().stream().map(f -> f.mediaType()).sorted().toList(), t.maxBytes());
     }
 

@@ -6,23 +6,17 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.spi.ImageWriterSpi;
 
 /**
- * Registers the application's ImageIO plugins (TwelveMonkeys JPEG: CMYK JPEGs) when the
- * application starts, and removes them when it stops. ImageIO's registry is JVM-wide: without
- * the removal, a redeployed application would keep using readers from its previous class loader.
+ * Removes the application's ImageIO plugins (TwelveMonkeys JPEG) when the application stops;
+ * {@code ImagePipeline} registers them on first use. ImageIO's registry is JVM-wide: without the
+ * removal, a redeployed application would keep using readers from its previous class loader.
  */
 @WebListener
 public class ImageIoLifecycle implements ServletContextListener {
-
-    @Override
-    public void contextInitialized(ServletContextEvent event) {
-        ImageIO.scanForPlugins();
-    }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {

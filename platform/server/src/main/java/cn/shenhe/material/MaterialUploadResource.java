@@ -67,8 +67,7 @@ public class MaterialUploadResource {
 
     private Response created(UploadService.Upload upload) {
         MaterialImage m = upload.image();
-        String base = "/api/v1/districts/" + district + "/registrations/" + m.registration().id();
-        RegistrationView.ImageView view = RegistrationViews.image(m, base);
+        RegistrationView.ImageView view = RegistrationViews.image(m, RegistrationViews.url(district, m.registration().id()));
         return Response.created(uri.getRequestUri().resolve(view.url())).type(MediaType.APPLICATION_JSON)
                 .header("Server-Timing", upload.serverTiming()).entity(view).build();
     }

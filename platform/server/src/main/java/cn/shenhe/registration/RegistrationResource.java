@@ -38,7 +38,7 @@ public class RegistrationResource {
     public Response register(RegisterRequest request) {
         Registration r = service.register(request);
         RegistrationView view = views.of(r);
-        return Response.created(uri.getRequestUri().resolve("/api/v1/districts/" + view.district() + "/registrations/" + r.id()))
+        return Response.created(uri.getRequestUri().resolve(RegistrationViews.url(district, r.id())))
                 .entity(view).build();
     }
 

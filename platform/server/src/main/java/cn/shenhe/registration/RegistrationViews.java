@@ -2,6 +2,7 @@ package cn.shenhe.registration;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictResource;
 import cn.shenhe.material.MaterialImage;
 import cn.shenhe.material.UploadService;
 import cn.shenhe.persistence.TenantEntityManager;
@@ -35,9 +36,14 @@ public class RegistrationViews {
     @Inject
     RequestContext request;
 
+    /** Where a registration is read; its pictures and material slots live below it. */
+    public static String url(String district, String registrationId) {
+        return "/api/v1/districts/" + district + "/registrations/" + registrationId;
+    }
+
     public RegistrationView of(Registration r) {
         DistrictConfig d = districts.find(request.district()).orElseThrow();
-        String base = "/api/v1/districts/" + d.code() + "/registrations/" + r.id();
+        String base = url(d.code(), r.id());
         List<MaterialImage> images = r.images();
         boolean open = r.acceptsChanges() && d.uploadWindow().isOpenAt(Instant.now());
         List<MaterialSlot> slots = plugins.requirements(d, UploadService.facts(r, d.code())).stream()
@@ -53,7 +59,7 @@ public class RegistrationViews {
     public RegistrationView.Summary summary(Registration r) {
         return new RegistrationView.Summary(r.id(), r.siteCode(), r.examYear(), r.examCategory().code(), r.status().name(),
                 r.status().label(), r.candidateName(), r.createdAt(),
-                "/api/v1/districts/" + request.district() + "/registrations/" + r.id());
+                url(request.district(), r.id()));
     }
 
     private MaterialSlot slot(DistrictConfig d, Registration r, RequiredType required, List<MaterialImage> all,
@@ -65,8 +71,7 @@ public class RegistrationViews {
                 .toList();
         int count = images.size();
         return new MaterialSlot(t.code(), t.name(), t.hint(),
-                t.sample() == null ? null : "/api/v1/districts/" + d.code() + "/material-types/" + t.code() + "/sample?category="
-                        + r.examCategory().code() + "&site=" + r.siteCode(),
+                DistrictResource.sampleUrl(d.code(), t, UploadService.facts(r, d.code())),
                 t.minImages(), t.maxImages(), t.fixedCount(), t.required(),
                 t.formats().stream().map(f -> f.mediaType()).sorted().toList(), t.maxBytes(),
                 count, count >= t.minImages(), open && count < t.maxImages(),
