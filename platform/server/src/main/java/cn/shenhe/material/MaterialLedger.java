@@ -6,11 +6,13 @@ import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
+import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.RegistrationRepository;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.storage.BlobStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -43,6 +45,8 @@ public class MaterialLedger {
     BlobStore blobs;
     @Inject
     AuditLog audit;
+    @Inject
+    Event<RegistrationChanged> changed;
     @Inject
     RequestContext request;
     @Resource
@@ -79,6 +83,7 @@ public class MaterialLedger {
         detail.put("originalBytes", picture.originalBytes());
         detail.put("originalSha256", picture.originalSha256Hex());
         audit.record("material-image.uploaded", "registration", r.id(), detail);
+        changed.fire(new RegistrationChanged(request.district(), r.id(), "material-image.uploaded"));
         return image;
     }
 
@@ -95,6 +100,7 @@ public class MaterialLedger {
         r.touch(Instant.now());
         audit.record("material-image.deleted", "registration", r.id(),
                 Map.of("image", image.id(), "materialType", image.materialType(), "originalSha256", image.originalSha256()));
+        changed.fire(new RegistrationChanged(request.district(), r.id(), "material-image.deleted"));
         afterCompletion(committed -> {
             if (committed) {
                 deleteQuietly(key);

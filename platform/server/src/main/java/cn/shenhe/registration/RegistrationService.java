@@ -8,6 +8,7 @@ import cn.shenhe.problem.Problems;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -28,6 +29,8 @@ public class RegistrationService {
     RequestContext request;
     @Inject
     AuditLog audit;
+    @Inject
+    Event<RegistrationChanged> changed;
 
     /** A candidate registers in their district; once per exam year. */
     @Transactional
@@ -62,6 +65,7 @@ public class RegistrationService {
         registrations.add(r);
         audit.record("registration.created", "registration", r.id(),
                 Map.of("site", r.siteCode(), "category", category.code(), "examYear", r.examYear()));
+        changed.fire(new RegistrationChanged(request.district(), r.id(), "registration.created"));
         return r;
     }
 
