@@ -45,7 +45,7 @@ public final class ConfigDocument {
         options.setMaxAliasesForCollections(10);
         options.setCodePointLimit(400_000);
         try {
-            return normalize(new Yaml(new SafeConstructor(options)).load(yaml));
+            return normalize(new Yaml(new TextTimestamps(options)).load(yaml));
         } catch (YAMLException e) {
             throw new TenantConfigException("(body)", "(document)",
                     "not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
@@ -60,6 +60,18 @@ public final class ConfigDocument {
             throw new TenantConfigException("(body)", "(document)", "not valid JSON: " + e.getMessage());
         } catch (jakarta.json.JsonException e) {
             throw new TenantConfigException("(body)", "(document)", "not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Keeps timestamps and dates as the text written ({@code 2027-03-10}, {@code 2026-11-01T00:00:00+08:00}):
+     * the reader and the plugins parse text as well as dates, and a date-only value must not
+     * turn into a midnight time in another zone.
+     */
+    private static final class TextTimestamps extends SafeConstructor {
+        TextTimestamps(LoaderOptions options) {
+            super(options);
+            this.yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, new ConstructYamlStr());
         }
     }
 

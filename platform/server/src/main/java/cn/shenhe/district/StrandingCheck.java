@@ -2,6 +2,7 @@ package cn.shenhe.district;
 
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.registration.ExamCategory;
 import jakarta.annotation.Resource;
@@ -24,7 +25,9 @@ import javax.sql.DataSource;
  *   <li>a site removed while registrations name it;</li>
  *   <li>a material type's maximum lowered below the number of pictures some registration
  *       already has of it (checked with each registration's own site and exam category);</li>
- *   <li>a material type removed while some registration has approved (locked) pictures of it.</li>
+ *   <li>a material type removed while some registration has approved (locked) pictures of it;</li>
+ *   <li>an on-site review slot removed while booked, or its capacity lowered below its bookings
+ *       (the {@code appointment} table; checked once that table exists).</li>
  * </ul>
  * Aggregates only (counts per site, category and type), with the district named explicitly:
  * native SQL is not tenant-filtered.
@@ -42,13 +45,71 @@ public class StrandingCheck {
         try (Connection c = dataSource.getConnection()) {
             sites(c, district, after, reasons);
             materials(c, district, after, reasons);
-            // TODO on-site slots (appointment table, main's V4): a slot removed or its capacity below its bookings.
+            slots(c, district, after, reasons);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot check district " + district + " for registrations", e);
         }
         if (!reasons.isEmpty()) {
             throw ConfigProblems.strands(reasons);
         }
+    }
+
+    private void slots(Connection c, String district, DistrictConfig after, List<ConfigProblems.Stranding> reasons)
+            throws SQLException {
+        if (!tableExists(c, "appointment")) {
+            return;
+        }
+        Map<String, Integer> capacity = new HashMap<>();
+        try {
+            for (AppointmentSlot s : plugins.slots(after)) {
+                capacity.put(s.id(), s.capacity());
+            }
+        } catch (RuntimeException e) {
+            // a district without a review-mode plugin has no slots
+        }
+        String field = "plugins[" + indexOf(after, after.review().mode()) + "].settings.slots";
+        try (PreparedStatement q = c.prepareStatement("SELECT slot_id, COUNT(*) FROM appointment WHERE district_id = ?"
+                + " AND status NOT IN ('CANCELLED', 'CANCELED') GROUP BY slot_id ORDER BY slot_id")) {
+            q.setString(1, district);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String slot = rs.getString(1);
+                    long booked = rs.getLong(2);
+                    Integer cap = capacity.get(slot);
+                    if (cap == null) {
+                        reasons.add(new ConfigProblems.Stranding(field, "现场审核时段 " + slot + " 已有 " + booked + " 个预约,不能删除",
+                                "on-site slot " + slot + " has " + booked + " booking(s) and cannot be removed"));
+                    } else if (cap < booked) {
+                        reasons.add(new ConfigProblems.Stranding(field, "现场审核时段 " + slot + " 已有 " + booked + " 个预约,容量不能低于此数",
+                                "on-site slot " + slot + " has " + booked + " booking(s): its capacity cannot go below that"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int indexOf(DistrictConfig d, String pluginId) {
+        for (int i = 0; i < d.plugins().size(); i++) {
+            if (d.plugins().get(i).id().equals(pluginId)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        var meta = c.getMetaData();
+        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (ResultSet rs = meta.getTables(c.getCatalog(), null, name, new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (schema == null || schema.equalsIgnoreCase(c.getSchema())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static void sites(Connection c, String district, DistrictConfig after, List<ConfigProblems.Stranding> reasons)
