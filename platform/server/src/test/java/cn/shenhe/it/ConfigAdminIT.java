@@ -3,7 +3,6 @@ package cn.shenhe.it;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +39,12 @@ class ConfigAdminIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.application();
+        return Deployments.application().addClass(Fixtures.class);
+    }
+
+    static long audited(String action) {
+        return Long.parseLong(Api.anonymous().queryParam("district", D).queryParam("action", action)
+                .get("/it/fixtures/audit").then().statusCode(200).extract().asString().trim());
     }
 
     static String seed;
@@ -205,6 +209,10 @@ class ConfigAdminIT {
         Api.as(admin).get(CONFIG + "/versions/99999").then().statusCode(404).body("code", equalTo("not-found"));
         Api.as(admin).post(CONFIG + "/versions/99999/revert").then().statusCode(404);
         Api.as(admin).post(CONFIG + "/reload").then().statusCode(200).body("version", equalTo(base + 3));
+        assertTrue(audited("district-config.changed") >= 2);
+        assertTrue(audited("district-config.reverted") >= 1);
+        assertTrue(audited("district-config.reloaded") >= 1);
+        assertEquals(1, audited("district-config.seeded"));
     }
 
     @Test
@@ -227,6 +235,14 @@ class ConfigAdminIT {
                 .body("code", equalTo("config-strands-candidates"))
                 .body("messages.en", containsString("practice-proof"))
                 .body("messages.'zh-CN'", containsString("practice-proof"));
+        // A type with approved (locked) pictures cannot go: gd-materials gives residence-proof.
+        String image = Api.upload(candidate, D, reg, "residence-proof", TestImages.jpeg(1000, 750), "image/jpeg")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        Api.anonymous().post("/it/fixtures/images/" + image + "/approve").then().statusCode(204);
+        putYaml(seed.replace("  - id: gd-materials\n", ""), null)
+                .then().statusCode(409)
+                .body("code", equalTo("config-strands-candidates"))
+                .body("messages.en", containsString("material type residence-proof has approved (locked) pictures"));
         assertEquals(v, currentVersion(), "nothing was stored");
         // Down to what the registration has is fine.
         putYaml(seed.replace("maxBytes: 204800", "maxBytes: 204800\n      types:\n        practice-proof: { min: 1, max: 2 }"), null)
@@ -284,6 +300,8 @@ class ConfigAdminIT {
                 .then().statusCode(404).body("code", equalTo("material-type-not-found"));
         assertArrayEquals(mine, Api.anonymous().get(sample).asByteArray(), "refused uploads change nothing");
 
+        long uploads = audited("district-sample.uploaded");
+        assertTrue(uploads >= 1);
         Api.as(admin).delete(CONFIG + "/samples/diploma").then().statusCode(204);
         assertArrayEquals(plugins, Api.anonymous().get(sample).then().statusCode(200).contentType("image/png").extract().asByteArray());
         Api.as(admin).delete(CONFIG + "/samples/diploma").then().statusCode(404);
@@ -293,7 +311,6 @@ class ConfigAdminIT {
     void theSchemaDocumentsTheNewEndpoints() {
         Api.server().get("/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/districts/{district}/config/versions/{n}/diff"))
-                .body(containsString("/api/v1/me/notifications"))
-                .body(not(containsString("/api/v1/it/")));
+                .body(containsString("/api/v1/me/notifications"));
     }
 }

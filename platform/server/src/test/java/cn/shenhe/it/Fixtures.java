@@ -1,0 +1,57 @@
+package cn.shenhe.it;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Test deployment only (ConfigAdminIT adds it to the WAR): what no API offers yet, straight in
+ * the database: approve (lock) a picture as the review would, count audit entries.
+ */
+@Path("/it/fixtures")
+@RequestScoped
+@PermitAll
+public class Fixtures {
+
+    @Resource(lookup = "jdbc/shenhe")
+    DataSource dataSource;
+
+    @POST
+    @Path("/images/{id}/approve")
+    public void approve(@PathParam("id") String image) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement("UPDATE material_image SET state = 'APPROVED' WHERE id = ?")) {
+            u.setString(1, image);
+            if (u.executeUpdate() != 1) {
+                throw new IllegalStateException("no image " + image);
+            }
+        }
+    }
+
+    @GET
+    @Path("/audit")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String auditCount(@QueryParam("district") String district, @QueryParam("action") String action) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE district_id = ? AND action = ?")) {
+            q.setString(1, district);
+            q.setString(2, action);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return Long.toString(rs.getLong(1));
+            }
+        }
+    }
+}
