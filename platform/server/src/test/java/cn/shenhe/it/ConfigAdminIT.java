@@ -250,6 +250,38 @@ class ConfigAdminIT {
     }
 
     @Test
+    void bookedOnSiteSlotsCannotBeRemovedOrShrunkBelowTheirBookings() throws IOException {
+        String site = "tadminsite";
+        String siteSeed = Files.readString(Path.of("src/it/tenant-configs/tadminsite.yaml"), StandardCharsets.UTF_8);
+        String siteAdmin = Keycloak.createUser("district-admin", site, null).token();
+        Api.as(siteAdmin).contentType("application/yaml").body(siteSeed.getBytes(StandardCharsets.UTF_8))
+                .put("/districts/" + site + "/config").then().statusCode(200);
+        String slot = "tadminsite-01-20990309-0900";
+        for (int i = 0; i < 2; i++) {
+            String candidate = Keycloak.createUser("candidate", site, null).token();
+            String reg = Api.register(candidate, site, 2027, "tadminsite-01");
+            Api.anonymous().queryParam("district", site).queryParam("slot", slot)
+                    .post("/it/fixtures/registrations/" + reg + "/appointment").then().statusCode(204);
+        }
+        String shrunk = siteSeed.replace("start: \"09:00\", end: \"11:30\", capacity: 40", "start: \"09:00\", end: \"11:30\", capacity: 1");
+        Api.as(siteAdmin, "en").contentType("application/yaml").body(shrunk.getBytes(StandardCharsets.UTF_8))
+                .put("/districts/" + site + "/config").then().statusCode(409)
+                .body("code", equalTo("config-strands-candidates"))
+                .body("field", equalTo("plugins[1].settings.slots"))
+                .body("messages.en", containsString("on-site slot " + slot + " has"));
+        String removed = siteSeed.replace("        - { site: tadminsite-01, date: 2099-03-09, start: \"09:00\", end: \"11:30\", capacity: 40 }\n", "");
+        Api.as(siteAdmin, "en").contentType("application/yaml").body(removed.getBytes(StandardCharsets.UTF_8))
+                .put("/districts/" + site + "/config").then().statusCode(409)
+                .body("code", equalTo("config-strands-candidates"))
+                .body("messages.en", containsString("cannot be removed"));
+        // The unbooked slot may go.
+        String otherRemoved = siteSeed.replace("        - { site: tadminsite-01, date: 2099-03-09, start: \"13:30\", end: \"16:30\", capacity: 40 }\n", "");
+        Api.as(siteAdmin).contentType("application/yaml").body(otherRemoved.getBytes(StandardCharsets.UTF_8))
+                .put("/districts/" + site + "/config").then().statusCode(200)
+                .body("changes[0].path", equalTo("plugins[onsite-review].settings.slots[1]"));
+    }
+
+    @Test
     void onlyTheDistrictsAdministratorChangesItNationalReadsOthersSeeNothing() {
         String candidate = Keycloak.createUser("candidate", D, null).token();
         String reviewer = Keycloak.createUser("district-reviewer", D, null).token();

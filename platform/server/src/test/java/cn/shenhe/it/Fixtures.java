@@ -40,6 +40,22 @@ public class Fixtures {
         }
     }
 
+    /** A booking of the slot for the registration, as if the candidate had booked it. */
+    @POST
+    @Path("/registrations/{id}/appointment")
+    public void book(@PathParam("id") String registration, @QueryParam("district") String district,
+                     @QueryParam("slot") String slot) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement("INSERT INTO appointment (id, district_id, registration_id, slot_id, status,"
+                     + " booked_at, version) VALUES (?, ?, ?, ?, 'BOOKED', CURRENT_TIMESTAMP, 1)")) {
+            u.setString(1, cn.shenhe.persistence.Ids.next());
+            u.setString(2, district);
+            u.setString(3, registration);
+            u.setString(4, slot);
+            u.executeUpdate();
+        }
+    }
+
     @GET
     @Path("/audit")
     @Produces(MediaType.TEXT_PLAIN)
