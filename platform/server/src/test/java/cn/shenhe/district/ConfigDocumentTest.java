@@ -129,6 +129,16 @@ class ConfigDocumentTest {
     }
 
     @Test
+    void anUnquotedCommaInAFlowMapIsRefusedNotTruncated() {
+        String yaml = YAML.replace("  mode: online-review\n", "  mode: online-review\n  commentTemplates:\n    - { zh: 照片模糊,请重拍, en: Blurred }\n");
+        TenantConfigException e = assertThrows(TenantConfigException.class, () -> TenantConfigReader.read("bj.yaml", new StringReader(yaml)));
+        assertEquals("review.commentTemplates[0]", e.field());
+        assertTrue(e.getMessage().contains("quote"), e.getMessage());
+        DistrictConfig quoted = TenantConfigReader.read("bj.yaml", new StringReader(yaml.replace("zh: 照片模糊,请重拍", "zh: \"照片模糊,请重拍\"")));
+        assertEquals("照片模糊,请重拍", quoted.review().commentTemplates().getFirst().zh());
+    }
+
+    @Test
     void pluginSettingMessagesBecomeFieldPaths() {
         assertEquals("plugins[0].settings.types.diploma.max", DistrictDirectory.settingsField(0, "settings.types.diploma.max: not a whole number: lots"));
         assertEquals("plugins[2].settings", DistrictDirectory.settingsField(2, "need 0 <= minImages <= maxImages and maxImages >= 1 for diploma"));
