@@ -37,8 +37,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 @ApplicationScoped
 public class SearchService {
 
-    /** Deepest page: offset + limit. */
-    static final int MAX_WINDOW = 10_000;
     private static final List<String> FACETS = List.of(SearchFields.STATUS, SearchFields.SITE, SearchFields.CATEGORY);
     private static final List<String> NATIONAL_FACETS = List.of(SearchFields.DISTRICT, SearchFields.STATUS,
             SearchFields.SITE, SearchFields.CATEGORY);
@@ -97,7 +95,7 @@ public class SearchService {
                 ? new Sort(SortField.FIELD_SCORE, newestFirst(),
                         new SortedSetSortField(SearchFields.ID, false))
                 : new Sort(newestFirst(), new SortedSetSortField(SearchFields.ID, false));
-        int window = Math.min(MAX_WINDOW, request.offset() + request.limit());
+        int window = Math.min(SearchRequest.MAX_WINDOW, request.offset() + request.limit());
         Object[] results = searcher.search(query, new MultiCollectorManager(
                 new TopFieldCollectorManager(sort, Math.max(1, window), null, Integer.MAX_VALUE), new FacetCounts(facetFields)));
         TopDocs top = (TopDocs) results[0];
