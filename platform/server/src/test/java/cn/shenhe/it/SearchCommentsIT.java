@@ -50,7 +50,7 @@ class SearchCommentsIT {
     Event<RegistrationChanged> changed;
     @Resource(lookup = "jdbc/shenhe")
     DataSource dataSource;
-    @Resource
+    @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction tx;
 
     @Test
