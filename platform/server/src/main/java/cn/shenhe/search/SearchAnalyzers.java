@@ -45,6 +45,21 @@ public final class SearchAnalyzers {
     private SearchAnalyzers() {
     }
 
+    /** Runs each analyzer once, so that smartcn's dictionaries are loaded before the first real text needs them. */
+    static void warmUp() {
+        for (String field : new String[] {SearchFields.COMMENT, SearchFields.NAME_GRAMS}) {
+            try (TokenStream ts = INDEXING.tokenStream(field, "身份证照片模糊,请重新上传清晰的正反面")) {
+                ts.reset();
+                while (ts.incrementToken()) {
+                    // only loading
+                }
+                ts.end();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Chinese word segmentation, for comment text. */
     public static Analyzer chinese() {
         return CHINESE;

@@ -65,6 +65,8 @@ public class SearchIndexes {
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object ignored) {
         committer = scheduler.scheduleWithFixedDelay(this::commitAll, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
         scheduler.execute(() -> {
+            // smartcn loads its dictionaries on first use (a second or more): not on the first comment's way to the index.
+            SearchAnalyzers.warmUp();
             for (DistrictConfig d : districts.all()) {
                 try {
                     index(d.code());
