@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -31,6 +32,14 @@ import org.apache.lucene.store.FSDirectory;
 public final class DistrictIndex implements AutoCloseable {
 
     static final String INDEXED_THROUGH = "indexedThrough";
+    /**
+     * The layout of the documents (fields, their types and analyzers). An index written with
+     * another layout is recreated and rebuilt on open: Lucene refuses a field whose options
+     * change, and old documents would not answer new queries anyway. Bump it with every change
+     * to {@link SearchFields} or {@link SearchAnalyzers}.
+     */
+    static final String SCHEMA = "schema";
+    static final String SCHEMA_VERSION = "2";
     /** Scores are sums of clause weights: see {@link QueryTranslator}. */
     static final Similarity SIMILARITY = new BooleanSimilarity();
 
@@ -40,12 +49,16 @@ public final class DistrictIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean dirty;
+    /** False until a commit: a new index, or one of another layout (recreated empty). */
+    private volatile boolean current;
 
     DistrictIndex(String district, Path dir) throws IOException {
         this.district = district;
         this.directory = FSDirectory.open(dir);
+        this.current = DirectoryReader.indexExists(directory)
+                && SCHEMA_VERSION.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA));
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.indexing())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(SIMILARITY)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
@@ -68,20 +81,17 @@ public final class DistrictIndex implements AutoCloseable {
         return lock;
     }
 
-    /** Whether the directory held a committed index when opened (false: new and empty). */
-    boolean hasCommit() throws IOException {
-        return DirectoryReader.indexExists(directory);
+    /** Whether the index holds a committed index of the current layout (false: new, or recreated empty). */
+    boolean isCurrent() {
+        return current;
     }
 
     /** The instant recorded by the last commit, if any. */
     Optional<Instant> indexedThrough() throws IOException {
-        if (!hasCommit()) {
+        if (!current) {
             return Optional.empty();
         }
-        try (DirectoryReader r = DirectoryReader.open(directory)) {
-            String v = r.getIndexCommit().getUserData().get(INDEXED_THROUGH);
-            return Optional.ofNullable(v).map(Instant::parse);
-        }
+        return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(INDEXED_THROUGH)).map(Instant::parse);
     }
 
     int numDocs() throws IOException {
@@ -116,9 +126,10 @@ public final class DistrictIndex implements AutoCloseable {
 
     /** Writes applied changes to disk, noting that the database is reflected up to {@code through}. */
     void commit(Instant through) throws IOException {
-        writer.setLiveCommitData(Map.of(INDEXED_THROUGH, through.toString()).entrySet());
+        writer.setLiveCommitData(Map.of(INDEXED_THROUGH, through.toString(), SCHEMA, SCHEMA_VERSION).entrySet());
         writer.commit();
         dirty = false;
+        current = true;
     }
 
     boolean dirty() {

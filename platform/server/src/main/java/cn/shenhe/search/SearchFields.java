@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
@@ -70,6 +72,20 @@ public final class SearchFields {
         }
     }
 
+    /**
+     * Searched text that is also shown as snippets: stored, and indexed with offsets so that the
+     * highlighter reads match positions from the index instead of re-analysing the text (smartcn
+     * is the slowest step of a search otherwise).
+     */
+    static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private static FieldType textWithOffsets() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
     public static Document toDocument(Registration r) {
         Document doc = new Document();
         doc.add(new KeywordField(ID, r.id(), Field.Store.YES));
@@ -78,7 +94,7 @@ public final class SearchFields {
         doc.add(new KeywordField(CATEGORY, r.category(), Field.Store.YES));
         doc.add(new KeywordField(STATUS, r.status(), Field.Store.YES));
         doc.add(new KeywordField(OPEN_COMMENTS, Boolean.toString(r.comments().stream().anyMatch(Comment::open)), Field.Store.NO));
-        doc.add(new TextField(NAME_GRAMS, r.candidateName(), Field.Store.YES));
+        doc.add(new Field(NAME_GRAMS, r.candidateName(), TEXT_WITH_OFFSETS));
         if (r.idNumber() != null && !r.idNumber().isBlank()) {
             String idNumber = r.idNumber().toUpperCase();
             doc.add(new StringField(ID_NUMBER, idNumber, Field.Store.NO));
@@ -97,7 +113,7 @@ public final class SearchFields {
         doc.add(new LongField(CREATED, r.createdAt().toEpochMilli(), Field.Store.YES));
         doc.add(new LongField(UPDATED, r.updatedAt().toEpochMilli(), Field.Store.YES));
         for (Comment c : r.comments()) {
-            doc.add(new TextField(COMMENT, c.body(), Field.Store.YES));
+            doc.add(new Field(COMMENT, c.body(), TEXT_WITH_OFFSETS));
             doc.add(new StringField(COMMENT_LEVEL, c.level(), Field.Store.NO));
             if (c.materialType() != null) {
                 doc.add(new StringField(COMMENT_MATERIAL, c.materialType(), Field.Store.NO));

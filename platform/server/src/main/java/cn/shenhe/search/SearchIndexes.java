@@ -97,8 +97,8 @@ public class SearchIndexes {
             idx.lock().lock();
             try {
                 long inDatabase = source.count(district);
-                if (!idx.hasCommit()) {
-                    LOG.info(() -> "Search index of " + district + " missing: building it from the database");
+                if (!idx.isCurrent()) {
+                    LOG.info(() -> "Search index of " + district + " missing or of another layout: building it from the database");
                     rebuildLocked(idx);
                 } else if (idx.numDocs() != inDatabase) {
                     int n = idx.numDocs();

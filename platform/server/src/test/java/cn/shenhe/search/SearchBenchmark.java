@@ -132,6 +132,8 @@ public final class SearchBenchmark {
                 http[i] = System.nanoTime() - s;
             }
             report("HTTP", http);
+            byKind("in-process", inProcess);
+            byKind("HTTP", http);
             double ratio = percentile(http, 95) / (double) percentile(inProcess, 95);
             System.out.printf("RESULT p95 HTTP %.2f ms (target <= 20), in-process %.2f ms, ratio %.2f (target <= 2)%n",
                     percentile(http, 95) / 1e6, percentile(inProcess, 95) / 1e6, ratio);
@@ -166,6 +168,21 @@ public final class SearchBenchmark {
                     i % 20 == 0 ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE, 0, 20, Optional.empty()));
         }
         return out;
+    }
+
+    /** What query i of {@link #mix} is (i % 10). */
+    static final String[] KINDS = {"1 char", "name", "name", "2 chars", "ID last 4", "ID last 6", "ID", "phone last 4",
+            "comment words", "1 char + filters"};
+
+    static void byKind(String what, long[] nanos) {
+        Map<String, List<Long>> kinds = new LinkedHashMap<>();
+        for (int i = 0; i < nanos.length; i++) {
+            kinds.computeIfAbsent(KINDS[i % 10], k -> new ArrayList<>()).add(nanos[i]);
+        }
+        kinds.forEach((k, v) -> {
+            long[] a = v.stream().mapToLong(Long::longValue).toArray();
+            System.out.printf("  %-10s %-17s p50 %6.2f ms  p95 %6.2f ms%n", what, k, percentile(a, 50) / 1e6, percentile(a, 95) / 1e6);
+        });
     }
 
     static String params(SearchRequest q) {

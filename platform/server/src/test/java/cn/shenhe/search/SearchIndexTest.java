@@ -105,6 +105,29 @@ class SearchIndexTest {
     }
 
     @Test
+    void anIndexOfAnotherLayoutIsRecreatedEmptyOnOpen(@TempDir Path other) throws Exception {
+        try (DistrictIndex fresh = new DistrictIndex("bj", other)) {
+            assertTrue(!fresh.isCurrent(), "new: to be built");
+            fresh.upsert(reg("r9", "李明", null, null, "bj-01", "FILLING", 1));
+            fresh.commit(T);
+        }
+        try (DistrictIndex reopened = new DistrictIndex("bj", other)) {
+            assertTrue(reopened.isCurrent());
+            assertEquals(1, reopened.numDocs());
+            assertEquals(Optional.of(T), reopened.indexedThrough());
+        }
+        try (var dir = org.apache.lucene.store.FSDirectory.open(other);
+             var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of(DistrictIndex.SCHEMA, "0").entrySet()); // as an older version would have
+            writer.commit();
+        }
+        try (DistrictIndex old = new DistrictIndex("bj", other)) {
+            assertTrue(!old.isCurrent(), "an older layout: rebuilt from the database");
+            assertEquals(0, old.numDocs());
+        }
+    }
+
+    @Test
     void queryGrams() {
         assertEquals(List.of("伟"), SearchAnalyzers.nameQueryGrams("伟"));
         assertEquals(List.of("欧阳", "阳伟"), SearchAnalyzers.nameQueryGrams("欧阳伟"));
