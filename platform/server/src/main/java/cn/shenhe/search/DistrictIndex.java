@@ -1,0 +1,154 @@
+package cn.shenhe.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BooleanSimilarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The search index of one district: a directory, its one {@link IndexWriter}, and a
+ * {@link SearcherManager} handing out near-real-time searchers (they see what the writer has
+ * applied, committed to disk or not). Writes are serialized by {@link #lock()}, so a rebuild and
+ * incremental updates never interleave.
+ *
+ * <p>Durability: {@link #commit} records in the commit's user data the instant up to which the
+ * database is known to be reflected ({@value #INDEXED_THROUGH}); after a crash, whatever changed
+ * in the database since then is indexed again (see {@link SearchIndexes}).
+ */
+public final class DistrictIndex implements AutoCloseable {
+
+    static final String INDEXED_THROUGH = "indexedThrough";
+    /**
+     * The layout of the documents (fields, their types and analyzers). An index written with
+     * another layout is recreated and rebuilt on open: Lucene refuses a field whose options
+     * change, and old documents would not answer new queries anyway. Bump it with every change
+     * to {@link SearchFields} or {@link SearchAnalyzers}.
+     */
+    static final String SCHEMA = "schema";
+    static final String SCHEMA_VERSION = "2";
+    /** Scores are sums of clause weights: see {@link QueryTranslator}. */
+    static final Similarity SIMILARITY = new BooleanSimilarity();
+
+    private final String district;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean dirty;
+    /** False until a commit: a new index, or one of another layout (recreated empty). */
+    private volatile boolean current;
+
+    DistrictIndex(String district, Path dir) throws IOException {
+        this.district = district;
+        this.directory = FSDirectory.open(dir);
+        this.current = DirectoryReader.indexExists(directory)
+                && SCHEMA_VERSION.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA));
+        IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.indexing())
+                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setSimilarity(SIMILARITY)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                             org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher s = new IndexSearcher(reader);
+                s.setSimilarity(SIMILARITY);
+                return s;
+            }
+        });
+    }
+
+    public String district() {
+        return district;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Whether the index holds a committed index of the current layout (false: new, or recreated empty). */
+    boolean isCurrent() {
+        return current;
+    }
+
+    /** The instant recorded by the last commit, if any. */
+    Optional<Instant> indexedThrough() throws IOException {
+        if (!current) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(INDEXED_THROUGH)).map(Instant::parse);
+    }
+
+    int numDocs() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Replaces (or adds) the registration's document. */
+    void upsert(SearchFields.Registration r) throws IOException {
+        writer.updateDocument(new Term(SearchFields.ID, r.id()), SearchFields.toDocument(r));
+        dirty = true;
+    }
+
+    void delete(String registrationId) throws IOException {
+        writer.deleteDocuments(new Term(SearchFields.ID, registrationId));
+        dirty = true;
+    }
+
+    void deleteAll() throws IOException {
+        writer.deleteAll();
+        dirty = true;
+    }
+
+    /** Makes applied changes visible to new searchers. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Writes applied changes to disk, noting that the database is reflected up to {@code through}. */
+    void commit(Instant through) throws IOException {
+        writer.setLiveCommitData(Map.of(INDEXED_THROUGH, through.toString(), SCHEMA, SCHEMA_VERSION).entrySet());
+        writer.commit();
+        dirty = false;
+        current = true;
+    }
+
+    boolean dirty() {
+        return dirty;
+    }
+
+    /** A current searcher; give it back with {@link #release}. */
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher s) throws IOException {
+        searchers.release(s);
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

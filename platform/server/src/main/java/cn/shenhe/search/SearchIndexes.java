@@ -1,0 +1,227 @@
+package cn.shenhe.search;
+
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.DistrictDirectory;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The districts' search indexes, under {@code shenhe.data.dir}/search/{district}. An index is
+ * opened on first use (and for every district in the background at start) and checked against
+ * the database: missing, or holding another number of registrations than the database (e.g. a
+ * test database emptied at start), it is rebuilt; otherwise whatever changed since its last
+ * commit's {@code indexedThrough} is indexed again (changes a crash kept from being committed).
+ * Applied changes are committed to disk every few seconds and at shutdown.
+ */
+@ApplicationScoped
+public class SearchIndexes {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexes.class.getName());
+    /**
+     * How far before a commit its {@code indexedThrough} is set: a registration's timestamps are
+     * taken before its transaction commits, and its change reaches the index a moment after.
+     */
+    static final Duration IN_FLIGHT_MARGIN = Duration.ofMinutes(5);
+    private static final long COMMIT_EVERY_SECONDS = 5;
+
+    @Inject
+    @ConfigProperty(name = "shenhe.data.dir")
+    String dataDir;
+    @Inject
+    SearchSource source;
+    @Inject
+    DistrictDirectory districts;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<String, DistrictIndex> open = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> committer;
+
+    /** After the migrations (which observe the same event at the default priority). */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object ignored) {
+        committer = scheduler.scheduleWithFixedDelay(this::commitAll, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        scheduler.execute(() -> {
+            // smartcn loads its dictionaries on first use (a second or more): not on the first comment's way to the index.
+            SearchAnalyzers.warmUp();
+            for (DistrictConfig d : districts.all()) {
+                try {
+                    index(d.code());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Search index of " + d.code() + " not opened at start; will retry on first use", e);
+                }
+            }
+        });
+    }
+
+    /** The district's index, opened and brought in line with the database on first use. */
+    public DistrictIndex index(String district) {
+        if (districts.find(district).isEmpty()) {
+            throw new IllegalArgumentException("No such district: " + district);
+        }
+        return open.computeIfAbsent(district, this::openChecked);
+    }
+
+    public Collection<String> openDistricts() {
+        return List.copyOf(open.keySet());
+    }
+
+    private DistrictIndex openChecked(String district) {
+        try {
+            Path dir = Path.of(dataDir, "search", district);
+            Files.createDirectories(dir);
+            DistrictIndex idx = new DistrictIndex(district, dir);
+            idx.lock().lock();
+            try {
+                long inDatabase = source.count(district);
+                if (!idx.isCurrent()) {
+                    LOG.info(() -> "Search index of " + district + " missing or of another layout: building it from the database");
+                    rebuildLocked(idx);
+                } else if (idx.numDocs() != inDatabase) {
+                    int n = idx.numDocs();
+                    LOG.warning(() -> "Search index of " + district + " holds " + n + " registrations, the database "
+                            + inDatabase + ": rebuilding it");
+                    rebuildLocked(idx);
+                } else {
+                    Instant through = idx.indexedThrough().orElse(Instant.EPOCH);
+                    Set<String> changed = source.changedSince(district, through);
+                    applyLocked(idx, changed);
+                    LOG.info(() -> "Search index of " + district + " opened: " + inDatabase + " registrations, "
+                            + changed.size() + " re-indexed (changed since " + through + ")");
+                }
+            } finally {
+                idx.lock().unlock();
+            }
+            return idx;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index of " + district, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read district " + district + " for its search index", e);
+        }
+    }
+
+    /** What a rebuild did. */
+    public record RebuildResult(String district, long registrations, long millis) {
+    }
+
+    /**
+     * Rebuilds the district's index from the database. Searches meanwhile see the index as it
+     * was; changes committed meanwhile wait on the index's lock and are applied right after.
+     */
+    public RebuildResult rebuild(String district) {
+        DistrictIndex idx = index(district);
+        idx.lock().lock();
+        try {
+            return rebuildLocked(idx);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            idx.lock().unlock();
+        }
+    }
+
+    private RebuildResult rebuildLocked(DistrictIndex idx) throws IOException, SQLException {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now();
+        idx.deleteAll();
+        long n = source.forEach(idx.district(), r -> {
+            try {
+                idx.upsert(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        idx.commit(started.minus(IN_FLIGHT_MARGIN));
+        idx.refresh();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info(() -> "Search index of " + idx.district() + " rebuilt: " + n + " registrations in " + ms + " ms");
+        return new RebuildResult(idx.district(), n, ms);
+    }
+
+    /** Re-reads the registrations from the database and updates (or removes) their documents; visible on return. */
+    void apply(String district, Collection<String> registrationIds) throws IOException, SQLException {
+        DistrictIndex idx = index(district);
+        idx.lock().lock();
+        try {
+            applyLocked(idx, registrationIds);
+        } finally {
+            idx.lock().unlock();
+        }
+    }
+
+    private void applyLocked(DistrictIndex idx, Collection<String> ids) throws IOException, SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, SearchFields.Registration> current = source.load(idx.district(), ids);
+        for (String id : ids) {
+            SearchFields.Registration r = current.get(id);
+            if (r == null) {
+                idx.delete(id);
+            } else {
+                idx.upsert(r);
+            }
+        }
+        idx.refresh();
+    }
+
+    void commitAll() {
+        for (DistrictIndex idx : open.values()) {
+            if (idx.dirty() && idx.lock().tryLock()) {
+                try {
+                    idx.commit(Instant.now().minus(IN_FLIGHT_MARGIN));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "Search index of " + idx.district() + " not committed", e);
+                } finally {
+                    idx.lock().unlock();
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (committer != null) {
+            committer.cancel(false);
+        }
+        for (DistrictIndex idx : open.values()) {
+            idx.lock().lock();
+            try {
+                if (idx.dirty()) {
+                    idx.commit(Instant.now().minus(IN_FLIGHT_MARGIN));
+                }
+                idx.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Search index of " + idx.district() + " not closed cleanly", e);
+            } finally {
+                idx.lock().unlock();
+            }
+        }
+        open.clear();
+    }
+}

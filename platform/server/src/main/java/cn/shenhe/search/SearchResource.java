@@ -1,0 +1,60 @@
+package cn.shenhe.search;
+
+import cn.shenhe.security.RequestContext;
+import cn.shenhe.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Search within a district, for its staff (site reviewers: their site only) and national
+ * administrators; candidates may not search (403). Rebuilding the index is the district
+ * administrator's.
+ */
+@Path("/districts/{district}/search")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    /** The tenant; bound and checked against the caller by TenantFilter. */
+    @PathParam("district")
+    String district;
+    @Inject
+    RequestContext request;
+    @Inject
+    SearchService search;
+    @Inject
+    SearchIndexes indexes;
+
+    @GET
+    @RolesAllowed({Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
+    @Operation(summary = "Search registrations and review comments",
+            description = "q: name fragment, ID-number or phone ending, registration id, comment words")
+    public SearchResult search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("site") String site,
+                               @QueryParam("category") String category,
+                               @QueryParam("openComments") @DefaultValue("false") boolean openComments,
+                               @QueryParam("sort") @DefaultValue("relevance") String sort,
+                               @QueryParam("offset") @DefaultValue("0") int offset,
+                               @QueryParam("limit") @DefaultValue("20") int limit) {
+        // The caller's own limit (a site reviewer's site) comes from the token, whatever the parameters say.
+        return search.search(district, SearchRequest.fromParameters(q, status, site, category, openComments, sort, offset, limit,
+                request.caller().siteLimit()));
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @Operation(summary = "Rebuild the district's search index from the database")
+    public SearchIndexes.RebuildResult rebuild() {
+        return indexes.rebuild(district);
+    }
+}

@@ -1,0 +1,162 @@
+package cn.shenhe.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.shenhe.persistence.Ids;
+import cn.shenhe.registration.RegistrationChanged;
+import cn.shenhe.search.SearchIndexes;
+import cn.shenhe.search.SearchRequest;
+import cn.shenhe.search.SearchResult;
+import cn.shenhe.search.SearchService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the container, with the whole application: review comments become searchable through the
+ * change hook within a second of their commit, resolving one takes it out of the open-comments
+ * filter, a rolled-back change never reaches the index, and a rebuild answers exactly as the
+ * incrementally kept index. (Comments are written here through the database, as the review
+ * workflow will, and announced with the same {@link RegistrationChanged} event.)
+ */
+@ExtendWith(ArquillianExtension.class)
+class SearchCommentsIT {
+
+    @Deployment
+    static WebArchive app() {
+        return Deployments.application().addClass(SearchCommentsIT.class);
+    }
+
+    @Inject
+    SearchService search;
+    @Inject
+    SearchIndexes indexes;
+    @Inject
+    Event<RegistrationChanged> changed;
+    @Resource(lookup = "jdbc/shenhe")
+    DataSource dataSource;
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction tx;
+
+    @Test
+    void commentsAreSearchableWithinASecondOfTheirCommit() throws Exception {
+        // The application has just been deployed: let it open (and, if need be, rebuild) the index and
+        // load smartcn first; the promise is about a running server, not its first second.
+        search.search("bj", request("身份证", false));
+        String registration = Ids.next();
+        String comment = Ids.next();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        tx.begin();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
+                    + " candidate_name, exam_year, exam_category, site_code, status, created_at, updated_at, version)"
+                    + " VALUES (?, 'bj', ?, 'u', '蔺测试', 2027, 'clinical-physician', 'bj-01', 'FILLING', ?, ?, 1)")) {
+                ps.setString(1, registration);
+                ps.setString(2, registration);
+                ps.setObject(3, now);
+                ps.setObject(4, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_comment (id, district_id, registration_id, material_type,"
+                    + " review_level, visibility, body, author_sub, author_name, created_at) VALUES (?, 'bj', ?, 'id-card', 'SITE',"
+                    + " 'CANDIDATE', '身份证照片模糊,请重新上传清晰的正反面', 's', '审核员甲', ?)")) {
+                ps.setString(1, comment);
+                ps.setString(2, registration);
+                ps.setObject(3, now);
+                ps.executeUpdate();
+            }
+        }
+        changed.fire(new RegistrationChanged("bj", registration, "test.comment"));
+        tx.commit();
+        long t0 = System.nanoTime();
+        SearchResult found = await(request(registration + " 照片模糊", false), r -> r.total() == 1);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 1000, "searchable after " + ms + " ms");
+        SearchResult.Snippet snippet = found.hits().getFirst().snippets().getFirst();
+        assertEquals("comment", snippet.field());
+        assertTrue(snippet.html().contains("<em>"), snippet.html());
+        assertEquals(1, search.search("bj", request(registration, true)).total(), "an open comment");
+
+        // a change that rolls back is never seen
+        tx.begin();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE review_comment SET body = '学历证书缺少盖章' WHERE id = ?")) {
+            ps.setString(1, comment);
+            ps.executeUpdate();
+        }
+        changed.fire(new RegistrationChanged("bj", registration, "test.rolled-back"));
+        tx.rollback();
+
+        // resolving the comment takes the registration out of the open-comments filter
+        tx.begin();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE review_comment SET resolved_at = ? WHERE id = ?")) {
+            ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(2, comment);
+            ps.executeUpdate();
+        }
+        changed.fire(new RegistrationChanged("bj", registration, "test.resolved"));
+        tx.commit();
+        await(request(registration, true), r -> r.total() == 0);
+        assertEquals(1, search.search("bj", request(registration + " 照片模糊", false)).total(), "the rollback changed nothing");
+
+        // a rebuild answers as the kept index did
+        List<SearchRequest> queries = List.of(request("照片模糊", false), request("蔺", false), request("", true),
+                request("身份证 正反面", false), SearchRequest.of("测试"));
+        List<Object> before = queries.stream().map(q -> comparable(search.search("bj", q))).toList();
+        indexes.rebuild("bj");
+        assertEquals(before, queries.stream().map(q -> comparable(search.search("bj", q))).toList());
+
+        // removed rows leave the index
+        tx.begin();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement comments = c.prepareStatement("DELETE FROM review_comment WHERE id = ?");
+             PreparedStatement registrations = c.prepareStatement("DELETE FROM registration WHERE id = ?")) {
+            comments.setString(1, comment);
+            comments.executeUpdate();
+            registrations.setString(1, registration);
+            registrations.executeUpdate();
+        }
+        changed.fire(new RegistrationChanged("bj", registration, "test.deleted"));
+        tx.commit();
+        await(request(registration, false), r -> r.total() == 0);
+    }
+
+    private static SearchRequest request(String q, boolean openComments) {
+        return new SearchRequest(q, Optional.empty(), Optional.empty(), Optional.empty(), openComments, SearchRequest.Sort.RELEVANCE,
+                0, 100, Optional.empty());
+    }
+
+    private static Object comparable(SearchResult r) {
+        return List.of(r.total(), r.facets(), r.hits());
+    }
+
+    private SearchResult await(SearchRequest q, Predicate<SearchResult> done) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (true) {
+            SearchResult r = search.search("bj", q);
+            if (done.test(r)) {
+                return r;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("index did not follow within 3 s: " + q + " -> " + r.total());
+            }
+            Thread.sleep(10);
+        }
+    }
+}

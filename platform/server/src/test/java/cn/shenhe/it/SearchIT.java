@@ -1,0 +1,309 @@
+package cn.shenhe.it;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.shenhe.registration.IdNumber;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Search, national oversight and exports, black-box over HTTP with real Keycloak tokens. The
+ * database may hold other tests' (and, on H2, earlier runs') registrations: every candidate here
+ * has a fresh random ID number, and assertions look for this run's registrations, or narrow the
+ * search to them by ID number so that totals and facets are exact.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SearchIT {
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.application();
+    }
+
+    /** A given name unlikely to exist yet: a rare surname and two characters drawn for this run. */
+    static final String POOL = "霁沅珩琬璟瑄瑾玥翎棠湛澈砚彧昀暄晗钰珂璇";
+    static String given;
+    static Candidate bjA;   // bj-01
+    static Candidate bjB;   // bj-02
+    static Candidate sh;    // sh-01, same given name as the bj ones
+    static String bjSiteReviewer;
+    static String bjReviewer;
+    static String bjAdmin;
+    static String shReviewer;
+    static String national;
+
+    record Candidate(String token, String name, String idNumber, String phone, String registration) {
+    }
+
+    @BeforeAll
+    static void candidatesInTwoDistricts() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        given = "" + POOL.charAt(r.nextInt(POOL.length())) + POOL.charAt(r.nextInt(POOL.length()));
+        bjA = register("bj", "bj-01", "蔺" + given);
+        bjB = register("bj", "bj-02", "欧阳" + given);
+        sh = register("sh", "sh-01", "蔺" + given);
+        bjSiteReviewer = Keycloak.createUser("site-reviewer", "bj", "bj-01").token();
+        bjReviewer = Keycloak.createUser("district-reviewer", "bj", null).token();
+        bjAdmin = Keycloak.createUser("district-admin", "bj", null).token();
+        shReviewer = Keycloak.createUser("district-reviewer", "sh", null).token();
+        national = Keycloak.createUser("national-admin", null, null).token();
+        awaitIndexed(bjReviewer, "bj", bjA.idNumber());
+        awaitIndexed(bjReviewer, "bj", bjB.idNumber());
+        awaitIndexed(shReviewer, "sh", sh.idNumber());
+    }
+
+    static Candidate register(String district, String site, String name) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        StringBuilder d17 = new StringBuilder("110101");
+        d17.append(1970 + r.nextInt(35)).append(String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28)));
+        while (d17.length() < 17) {
+            d17.append(r.nextInt(10));
+        }
+        String idNumber = d17.toString() + IdNumber.checkCharacter(d17.toString());
+        String phone = "139" + String.format("%08d", r.nextInt(100_000_000));
+        String token = Keycloak.createUser("candidate", district, null).token();
+        Response resp = Api.as(token).contentType("application/json")
+                .body("{\"examYear\":2027,\"category\":\"clinical-physician\",\"site\":\"" + site + "\",\"name\":\"" + name
+                        + "\",\"idNumber\":\"" + idNumber + "\",\"phone\":\"" + phone + "\"}")
+                .post("/districts/" + district + "/registrations");
+        assertEquals(201, resp.statusCode(), resp.asString());
+        return new Candidate(token, name, idNumber, phone, resp.jsonPath().getString("id"));
+    }
+
+    /** The index follows the database a moment after the commit (see IndexUpdater): wait up to 3 s. */
+    static void awaitIndexed(String token, String district, String q) {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (search(token, district, Map.of("q", q)).getLong("total") == 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(q + " not searchable in " + district + " after 3 s");
+            }
+            sleep(50);
+        }
+    }
+
+    static JsonPath search(String token, String district, Map<String, ?> params) {
+        Response r = Api.as(token).queryParams(params).get("/districts/" + district + "/search");
+        assertEquals(200, r.statusCode(), r.asString());
+        return r.jsonPath();
+    }
+
+    static List<String> ids(JsonPath json) {
+        return json.getList("hits.registrationId", String.class);
+    }
+
+    @Test
+    void byChineseNameFragment() {
+        for (String fragment : List.of(given.substring(1), given, "蔺" + given.charAt(0), "阳" + given.charAt(0))) {
+            JsonPath json = search(bjReviewer, "bj", Map.of("q", fragment, "sort", "date", "limit", 100));
+            List<String> hits = ids(json);
+            assertTrue(hits.contains(fragment.startsWith("阳") ? bjB.registration() : bjA.registration()), fragment + ": " + hits);
+        }
+        JsonPath json = search(bjReviewer, "bj", Map.of("q", "蔺" + given + " " + bjA.idNumber().substring(12)));
+        assertEquals(List.of(bjA.registration()), ids(json));
+        Map<String, Object> hit = json.getMap("hits[0]");
+        assertEquals(bjA.name(), hit.get("candidateName"));
+        assertEquals("bj-01", hit.get("site"));
+        assertEquals("FILLING", hit.get("status"));
+        assertEquals("clinical-physician", hit.get("category"));
+        assertEquals("/api/v1/districts/bj/registrations/" + bjA.registration(), hit.get("url"));
+        assertEquals("candidateName", json.getString("hits[0].snippets[0].field"));
+        assertTrue(json.getString("hits[0].snippets[0].html").contains("<em>"), json.prettify());
+    }
+
+    @Test
+    void byIdNumberWholeOrEndingAndByPhoneEnding() {
+        String id = bjA.idNumber();
+        assertEquals(List.of(bjA.registration()), ids(search(bjReviewer, "bj", Map.of("q", id))));
+        for (int n = 4; n <= 6; n++) {
+            assertTrue(ids(search(bjReviewer, "bj", Map.of("q", id.substring(18 - n), "limit", 100))).contains(bjA.registration()));
+        }
+        assertTrue(ids(search(bjReviewer, "bj", Map.of("q", bjA.phone().substring(7), "limit", 100))).contains(bjA.registration()));
+        assertEquals(List.of(bjA.registration()), ids(search(bjReviewer, "bj", Map.of("q", bjA.registration()))));
+    }
+
+    @Test
+    void filtersAndFacetsCountOnlyTheHits() {
+        String both = bjA.idNumber() + " ";
+        JsonPath json = search(bjReviewer, "bj", Map.of("q", given));
+        long total = json.getLong("total");
+        assertTrue(total >= 2);
+        Map<String, Integer> sites = json.getMap("facets.site");
+        assertEquals(total, sites.values().stream().mapToLong(Integer::longValue).sum(), "facets add up to the total");
+        JsonPath one = search(bjReviewer, "bj", Map.of("q", both));
+        assertEquals(1, one.getLong("total"));
+        assertEquals(Map.of("FILLING", 1), one.getMap("facets.status"));
+        assertEquals(Map.of("bj-01", 1), one.getMap("facets.site"));
+        assertEquals(Map.of("clinical-physician", 1), one.getMap("facets.category"));
+        assertEquals(0, search(bjReviewer, "bj", Map.of("q", both, "site", "bj-02")).getLong("total"));
+        assertEquals(0, search(bjReviewer, "bj", Map.of("q", both, "status", "APPROVED")).getLong("total"));
+        assertEquals(1, search(bjReviewer, "bj", Map.of("q", both, "status", "filling", "category", "clinical-physician")).getLong("total"));
+        assertEquals(0, search(bjReviewer, "bj", Map.of("q", both, "openComments", true)).getLong("total"), "no comment yet");
+        JsonPath byDate = search(bjReviewer, "bj", Map.of("q", both, "sort", "date"));
+        assertNull(byDate.get("hits[0].score"), "no score when sorted by date");
+        Api.as(bjReviewer).queryParam("sort", "best").get("/districts/bj/search").then().statusCode(422)
+                .body("code", equalTo("invalid-field"));
+    }
+
+    @Test
+    void siteReviewersSeeOnlyTheirSite() {
+        assertEquals(List.of(bjA.registration()), ids(search(bjSiteReviewer, "bj", Map.of("q", bjA.idNumber()))));
+        for (Map<String, ?> params : List.<Map<String, ?>>of(Map.of("q", bjB.idNumber()), Map.of("q", bjB.idNumber(), "site", "bj-02"))) {
+            JsonPath json = search(bjSiteReviewer, "bj", params);
+            assertEquals(0, json.getLong("total"));
+            assertEquals(Map.of(), json.getMap("facets.site"));
+            assertEquals(Map.of(), json.getMap("facets.status"));
+        }
+        JsonPath all = search(bjSiteReviewer, "bj", Map.of("q", given, "limit", 100));
+        assertEquals(Map.of("bj-01", all.getInt("total")), all.getMap("facets.site"), "every count is of the reviewer's site");
+    }
+
+    @Test
+    void candidatesMayNotSearch() {
+        Api.as(bjA.token()).get("/districts/bj/search?q=" + given).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("forbidden"));
+        Api.as(bjA.token()).get("/national/search?q=" + given).then().statusCode(403);
+        Api.anonymous().get("/districts/bj/search?q=" + given).then().statusCode(401);
+    }
+
+    @Test
+    void districtsNeverSeeEachOther() {
+        // bj staff: nothing of sh, neither hits nor counts nor facets, and sh's URL is a 404
+        JsonPath json = search(bjReviewer, "bj", Map.of("q", sh.idNumber()));
+        assertEquals(0, json.getLong("total"));
+        assertEquals(Map.of(), json.getMap("facets.status"));
+        JsonPath shared = search(bjReviewer, "bj", Map.of("q", "蔺" + given, "limit", 100));
+        assertTrue(!ids(shared).contains(sh.registration()));
+        assertTrue(shared.getList("hits.url", String.class).stream().allMatch(u -> u.startsWith("/api/v1/districts/bj/")));
+        assertTrue(((Map<?, ?>) shared.getMap("facets.site")).keySet().stream().allMatch(s -> s.toString().startsWith("bj-")));
+        Api.as(bjReviewer).get("/districts/sh/search?q=" + sh.idNumber()).then().statusCode(404);
+        Api.as(shReviewer).get("/districts/bj/search?q=" + bjA.idNumber()).then().statusCode(404);
+        Api.as(bjReviewer).get("/national/search?q=" + sh.idNumber()).then().statusCode(403);
+
+        // national: both districts, with a district facet
+        Response r = Api.as(national).queryParam("q", "蔺" + given).queryParam("limit", 100).get("/national/search");
+        assertEquals(200, r.statusCode(), r.asString());
+        List<String> hits = r.jsonPath().getList("hits.registrationId", String.class);
+        assertTrue(hits.containsAll(List.of(bjA.registration(), sh.registration())), hits.toString());
+        Map<String, Integer> byDistrict = r.jsonPath().getMap("facets.district");
+        assertTrue(byDistrict.get("bj") >= 1 && byDistrict.get("sh") >= 1, byDistrict.toString());
+        JsonPath one = Api.as(national).queryParam("q", sh.idNumber()).get("/national/search").jsonPath();
+        assertEquals(1, one.getLong("total"));
+        assertEquals("sh", one.getString("hits[0].district"));
+        assertEquals("/api/v1/districts/sh/registrations/" + sh.registration(), one.getString("hits[0].url"));
+        // a national administrator may also search one district, read-only
+        assertEquals(1, search(national, "sh", Map.of("q", sh.idNumber())).getLong("total"));
+        Api.as(national).post("/districts/bj/search/rebuild").then().statusCode(403).body("code", equalTo("read-only"));
+    }
+
+    @Test
+    void aRebuiltIndexAnswersExactlyAsTheKeptOne() {
+        List<Map<String, ?>> queries = List.of(Map.of("q", given), Map.of("q", given, "sort", "date"), Map.of("q", "伟"),
+                Map.of("q", bjA.idNumber().substring(14)), Map.of("q", "照片 模糊"), Map.of("status", "FILLING", "limit", 50),
+                Map.of("q", given, "offset", 1, "limit", 1));
+        Map<Map<String, ?>, Object> before = new HashMap<>();
+        queries.forEach(q -> before.put(q, comparable(search(bjReviewer, "bj", q))));
+        Api.as(bjReviewer).post("/districts/bj/search/rebuild").then().statusCode(403);
+        Response rebuilt = Api.as(bjAdmin).post("/districts/bj/search/rebuild");
+        assertEquals(200, rebuilt.statusCode(), rebuilt.asString());
+        assertTrue(rebuilt.jsonPath().getLong("registrations") >= 2);
+        queries.forEach(q -> assertEquals(before.get(q), comparable(search(bjReviewer, "bj", q)), "after rebuild: " + q));
+    }
+
+    /** Everything but the timing. */
+    private static Object comparable(JsonPath json) {
+        return List.of(json.getLong("total"), json.getMap("facets"), json.getList("hits"));
+    }
+
+    @Test
+    void nationalStatusCountsEachDistrictAndItsBacklog() {
+        JsonPath before = Api.as(national).get("/national/status").then().statusCode(200).extract().jsonPath();
+        Candidate gd = register("gd", "gd-01", "蔺" + given);
+        Api.upload(gd.token(), "gd", gd.registration(), "diploma", TestImages.jpeg(800, 600), "image/jpeg").then().statusCode(201);
+        JsonPath after = Api.as(national).get("/national/status").then().statusCode(200).extract().jsonPath();
+        assertEquals(count(before, "gd", "counts.FILLING") + 1, count(after, "gd", "counts.FILLING"));
+        assertEquals(count(before, "gd", "registrations") + 1, count(after, "gd", "registrations"));
+        assertEquals(count(before, "gd", "backlog.SITE") + 1, count(after, "gd", "backlog.SITE"), "a picture waits for the site");
+        assertEquals(after.getLong("total.registrations"),
+                after.getList("districts.registrations", Long.class).stream().mapToLong(Long::longValue).sum());
+        assertEquals(List.of("bj", "gd", "sh"), after.getList("districts.district").stream().filter(List.of("bj", "gd", "sh")::contains).toList());
+        assertEquals("北京考区", after.getString("districts.find { it.district == 'bj' }.name"));
+        assertTrue(after.getList("progress").size() >= 1);
+        Api.as(bjAdmin).get("/national/status").then().statusCode(403);
+        Api.as(bjA.token()).get("/national/status").then().statusCode(403);
+    }
+
+    private static long count(JsonPath json, String district, String path) {
+        return json.getLong("districts.find { it.district == '" + district + "' }." + path);
+    }
+
+    @Test
+    void exportsCsvWithBomAndXlsxKeepChinese() throws IOException {
+        byte[] csv = Api.as(bjAdmin).get("/districts/bj/exports/results.csv").then().statusCode(200)
+                .contentType("text/csv; charset=UTF-8").extract().asByteArray();
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3), "UTF-8 BOM for Excel");
+        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("报名号 registration,姓名 name,"), text.substring(0, 40));
+        assertTrue(text.contains(bjA.registration() + "," + bjA.name() + "," + bjA.idNumber() + ",bj-01,东城考点,clinical-physician,临床执业医师,FILLING,填报,0,"),
+                "the row of " + bjA.name());
+        assertTrue(!text.contains(sh.registration()), "only the district's own rows");
+
+        byte[] xlsx = Api.as(bjAdmin).get("/districts/bj/exports/results.xlsx").then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
+        Map<String, String> parts = unzip(xlsx);
+        assertTrue(parts.keySet().containsAll(List.of("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml")), parts.keySet().toString());
+        assertTrue(parts.get("xl/workbook.xml").contains("审核结果"));
+        assertTrue(parts.get("xl/worksheets/sheet1.xml").contains("<t xml:space=\"preserve\">" + bjA.name() + "</t>"));
+
+        Api.as(bjReviewer).get("/districts/bj/exports/results.csv").then().statusCode(403);
+        Api.as(shReviewer).get("/districts/bj/exports/results.csv").then().statusCode(404);
+
+        String summary = new String(Api.as(national).get("/national/exports/summary.csv").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("\uFEFF考区代码 district,"));
+        assertTrue(summary.contains("\r\nbj,北京考区,"));
+        assertTrue(summary.contains("\r\n*,全国,"));
+        Map<String, String> nationalXlsx = unzip(Api.as(national).get("/national/exports/summary.xlsx").then().statusCode(200)
+                .extract().asByteArray());
+        assertTrue(nationalXlsx.get("xl/worksheets/sheet1.xml").contains("上海考区"));
+        Api.as(bjAdmin).get("/national/exports/summary.csv").then().statusCode(403);
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> parts = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return parts;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package cn.shenhe.search;
+
+import cn.shenhe.it.Keycloak;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Search at scale, on demand (never in the test suite): loads {@code bench.registrations}
+ * synthetic registrations (about two comments each, see {@link SyntheticData}) into the running
+ * server's PostgreSQL database by JDBC batches, has the server rebuild the district's index
+ * (timed by the server), builds the same index in this JVM (timed), then runs the same query mix
+ * in-process and through HTTP with a real reviewer's token, and prints p50/p95/p99 of both.
+ * Targets: HTTP p95 &lt;= 20 ms and &lt;= 2 x in-process p95.
+ * <pre>
+ * DB_KIND=postgresql DB_NAME=test DB_SCHEMA=shenhe_bench ./run.sh        # in another terminal
+ * ./mvnw -q -pl platform/server test-compile exec:exec -Psearch-bench [-Dbench.registrations=1000000]
+ * </pre>
+ * Loading is incremental: candidates already there (by their synthetic subject) are not
+ * inserted again, so 100k then 1M adds 900k. {@code -Dbench.clean=true} removes them all.
+ */
+public final class SearchBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final List<String> COMMENT_QUERIES = List.of("照片模糊", "盖章", "重新上传", "学历 认证", "身份证 过期",
+            "反光", "公章", "报考条件");
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("bench.registrations", 100_000);
+        int queries = Integer.getInteger("bench.queries", 1000);
+        String district = System.getProperty("bench.district", "bj");
+        List<String> sites = Arrays.asList(System.getProperty("bench.sites", "bj-01,bj-02").split(","));
+        String jdbc = System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=shenhe_bench&reWriteBatchedInserts=true");
+        String api = "http://localhost:" + System.getProperty("it.http.port", "9080") + "/api/v1";
+        System.out.printf("Search benchmark: %,d registrations in %s, %s, server %s%n", n, district, jdbc, api);
+
+        try (Connection c = DriverManager.getConnection(jdbc, System.getProperty("bench.db.user", "postgres"),
+                System.getProperty("bench.db.password", ""))) {
+            if (Boolean.getBoolean("bench.clean")) {
+                SyntheticData.clean(c, district);
+                System.out.println("Synthetic registrations removed; rebuild the index: POST " + api + "/districts/" + district + "/search/rebuild");
+                return;
+            }
+            int present = count(c, "SELECT COUNT(*) FROM registration WHERE district_id = '" + district + "' AND candidate_sub LIKE 'bench-%'");
+            if (present < n) {
+                long t0 = System.nanoTime();
+                long comments = SyntheticData.insert(c, district, sites, present, n);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("LOAD %,d registrations + %,d comments by JDBC batches in %.1f s (%,.0f rows/s)%n",
+                        n - present, comments, s, (n - present + comments) / s);
+                // Fresh statistics: a planner that still believes the table small sorts it whole for every page.
+                try (Statement st = c.createStatement()) {
+                    st.execute("ANALYZE registration");
+                    st.execute("ANALYZE review_comment");
+                }
+            } else {
+                System.out.printf("LOAD %,d synthetic registrations already present%n", present);
+            }
+            System.out.printf("DATA %,d registrations, %,d comments in %s%n",
+                    count(c, "SELECT COUNT(*) FROM registration WHERE district_id = '" + district + "'"),
+                    count(c, "SELECT COUNT(*) FROM review_comment WHERE district_id = '" + district + "'"), district);
+        }
+
+        String admin = Keycloak.token(System.getProperty("bench.admin", district + "-admin"), "demo");
+        long t0 = System.nanoTime();
+        String rebuilt = send(api + "/districts/" + district + "/search/rebuild", admin, "POST");
+        System.out.printf("BUILD server (HTTP rebuild): %s, round trip %.1f s%n", rebuilt, (System.nanoTime() - t0) / 1e9);
+
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbc);
+        ds.setUser(System.getProperty("bench.db.user", "postgres"));
+        ds.setPassword(System.getProperty("bench.db.password", ""));
+        Path dir = Files.createTempDirectory("search-bench");
+        try (DistrictIndex index = new DistrictIndex(district, dir)) {
+            SearchSource source = new SearchSource();
+            source.dataSource = (DataSource) ds;
+            t0 = System.nanoTime();
+            long docs = source.forEach(district, r -> {
+                try {
+                    index.upsert(r);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            long readMs = (System.nanoTime() - t0) / 1_000_000;
+            index.commit(java.time.Instant.now());
+            index.refresh();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("BUILD in-process: %,d registrations in %,d ms (%,.0f docs/s; reading + analysing %,d ms), index %,d MB%n",
+                    docs, ms, docs * 1000.0 / ms, readMs, size(dir) >> 20);
+
+            List<SearchRequest> mix = mix(queries, n, sites);
+            SearchService service = new SearchService();
+            List<String> facets = List.of(SearchFields.STATUS, SearchFields.SITE, SearchFields.CATEGORY);
+            long hits = 0;
+            for (SearchRequest q : mix) { // warm-up
+                hits += service.search(List.of(index), q, facets).total();
+            }
+            long[] inProcess = new long[mix.size()];
+            for (int i = 0; i < mix.size(); i++) {
+                long s = System.nanoTime();
+                service.search(List.of(index), mix.get(i), facets);
+                inProcess[i] = System.nanoTime() - s;
+            }
+            System.out.printf("QUERIES %,d (names, ID endings, full IDs, phone endings, comment words, filtered), mean total %,d hits%n",
+                    mix.size(), hits / mix.size());
+            report("in-process", inProcess);
+
+            String reviewer = Keycloak.token(System.getProperty("bench.reviewer", district + "-district-reviewer"), "demo");
+            List<String> urls = mix.stream().map(q -> api + "/districts/" + district + "/search?" + params(q)).toList();
+            for (String u : urls) { // warm-up
+                send(u, reviewer, "GET");
+            }
+            long[] http = new long[urls.size()];
+            for (int i = 0; i < urls.size(); i++) {
+                long s = System.nanoTime();
+                send(urls.get(i), reviewer, "GET");
+                http[i] = System.nanoTime() - s;
+            }
+            report("HTTP", http);
+            byKind("in-process", inProcess);
+            byKind("HTTP", http);
+            double ratio = percentile(http, 95) / (double) percentile(inProcess, 95);
+            System.out.printf("RESULT p95 HTTP %.2f ms (target <= 20), in-process %.2f ms, ratio %.2f (target <= 2)%n",
+                    percentile(http, 95) / 1e6, percentile(inProcess, 95) / 1e6, ratio);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A reviewer's day: mostly names and ID endings, some comment words, some with filters. */
+    static List<SearchRequest> mix(int count, int n, List<String> sites) {
+        SplittableRandom r = new SplittableRandom(42);
+        List<SearchRequest> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SyntheticData.Person p = SyntheticData.person(r.nextInt(n), sites);
+            String name = p.name();
+            String q = switch (i % 10) {
+                case 0 -> name.substring(name.length() - 1);                 // one given-name character: many hits
+                case 1, 2 -> name;                                          // the whole name
+                case 3 -> name.substring(0, 2);                             // surname + first character
+                case 4 -> p.idNumber().substring(14);                       // last 4 of the ID number
+                case 5 -> p.idNumber().substring(12);                       // last 6
+                case 6 -> p.idNumber();                                     // whole ID number
+                case 7 -> p.phone().substring(7);                           // phone ending
+                case 8 -> COMMENT_QUERIES.get(r.nextInt(COMMENT_QUERIES.size()));
+                default -> name.substring(name.length() - 1);
+            };
+            boolean filtered = i % 10 == 9;
+            out.add(new SearchRequest(q, filtered ? Optional.of("FILLING") : Optional.empty(),
+                    filtered ? Optional.of(sites.getFirst()) : Optional.empty(), Optional.empty(), filtered,
+                    i % 20 == 0 ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE, 0, 20, Optional.empty()));
+        }
+        return out;
+    }
+
+    /** What query i of {@link #mix} is (i % 10). */
+    static final String[] KINDS = {"1 char", "name", "name", "2 chars", "ID last 4", "ID last 6", "ID", "phone last 4",
+            "comment words", "1 char + filters"};
+
+    static void byKind(String what, long[] nanos) {
+        Map<String, List<Long>> kinds = new LinkedHashMap<>();
+        for (int i = 0; i < nanos.length; i++) {
+            kinds.computeIfAbsent(KINDS[i % 10], k -> new ArrayList<>()).add(nanos[i]);
+        }
+        kinds.forEach((k, v) -> {
+            long[] a = v.stream().mapToLong(Long::longValue).toArray();
+            System.out.printf("  %-10s %-17s p50 %6.2f ms  p95 %6.2f ms%n", what, k, percentile(a, 50) / 1e6, percentile(a, 95) / 1e6);
+        });
+    }
+
+    static String params(SearchRequest q) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("q", q.q());
+        q.status().ifPresent(s -> p.put("status", s));
+        q.site().ifPresent(s -> p.put("site", s));
+        if (q.openCommentsOnly()) {
+            p.put("openComments", "true");
+        }
+        p.put("sort", q.sort().name().toLowerCase());
+        p.put("limit", String.valueOf(q.limit()));
+        return p.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    static void report(String what, long[] nanos) {
+        System.out.printf("LATENCY %-10s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", what,
+                percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, percentile(nanos, 99) / 1e6,
+                Arrays.stream(nanos).max().orElse(0) / 1e6);
+    }
+
+    static long percentile(long[] values, int p) {
+        long[] s = values.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
+    }
+
+    private static String send(String url, String token, String method) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(method + " " + url + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static int count(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static long size(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}

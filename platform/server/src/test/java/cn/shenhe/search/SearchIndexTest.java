@@ -1,0 +1,154 @@
+package cn.shenhe.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index and its queries without a server: analyzers, query translation, facets, snippets, limits. */
+class SearchIndexTest {
+
+    private static final Instant T = Instant.parse("2026-11-20T08:00:00Z");
+
+    @TempDir
+    Path dir;
+    DistrictIndex index;
+    final SearchService service = new SearchService();
+
+    @BeforeEach
+    void index() throws Exception {
+        index = new DistrictIndex("bj", dir);
+        index.upsert(reg("r1", "张伟", "110101199003071234", "13800001111", "bj-01", "FILLING", 1,
+                comment("c1", "身份证照片模糊,请重新上传清晰的正反面", null)));
+        index.upsert(reg("r2", "王秀英", "11010119851201567X", "13900002222", "bj-02", "SITE_PASSED", 2));
+        index.upsert(reg("r3", "欧阳伟明", "110101200001010018", null, "bj-01", "FILLING", 3,
+                comment("c2", "学历证书缺少毕业院校盖章", T.plusSeconds(60))));
+        index.refresh();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        index.close();
+    }
+
+    @Test
+    void nameFragmentsMatchWhateverSmartcnWouldDo() {
+        assertEquals(List.of("r3", "r1"), ids(search("伟")));
+        assertEquals(List.of("r1"), ids(search("张伟")));
+        assertEquals(List.of("r2"), ids(search("秀英")));
+        assertEquals(List.of("r3"), ids(search("阳伟明")));
+        assertEquals(List.of(), ids(search("张明")), "not a substring of any name");
+    }
+
+    @Test
+    void idNumbersMatchWholeOrByTheirEnding() {
+        assertEquals(List.of("r1"), ids(search("110101199003071234")));
+        assertEquals(List.of("r1"), ids(search("1234")));
+        assertEquals(List.of(), ids(search("67x")), "too short: not an ending we index");
+        assertEquals(List.of("r2"), ids(search("1567x")));
+        assertEquals(List.of(), ids(search("201567X")), "7 characters: not an ending we index");
+    }
+
+    @Test
+    void phoneEndingAndRegistrationId() {
+        assertEquals(List.of("r2"), ids(search("2222")));
+        assertEquals(List.of("r1"), ids(search("13800001111")));
+    }
+
+    @Test
+    void commentWordsAreSegmentedAndHighlighted() {
+        SearchResult r = search("照片模糊");
+        assertEquals(List.of("r1"), ids(r));
+        SearchResult.Snippet s = r.hits().getFirst().snippets().getFirst();
+        assertEquals("comment", s.field());
+        assertTrue(s.html().contains("<em>照片</em><em>模糊</em>") || s.html().contains("<em>照片模糊</em>"), s.html());
+        assertEquals(List.of("r3"), ids(search("盖章")));
+    }
+
+    @Test
+    void filtersFacetsAndTheSiteLimit() {
+        SearchResult all = service.search(List.of(index), SearchRequest.of(""), List.of("status", "site", "category"));
+        assertEquals(3, all.total());
+        assertEquals(Map.of("FILLING", 2L, "SITE_PASSED", 1L), all.facets().get("status"));
+        SearchResult siteLimited = service.search(List.of(index),
+                new SearchRequest("伟", Optional.empty(), Optional.empty(), Optional.empty(), false, SearchRequest.Sort.RELEVANCE,
+                        0, 20, Optional.of("bj-02")), List.of("status", "site"));
+        assertEquals(0, siteLimited.total());
+        assertEquals(Map.of(), siteLimited.facets().get("site"), "nothing counted outside the caller's site");
+        SearchResult open = service.search(List.of(index),
+                new SearchRequest("", Optional.empty(), Optional.empty(), Optional.empty(), true, SearchRequest.Sort.DATE,
+                        0, 20, Optional.empty()), List.of("status"));
+        assertEquals(List.of("r1"), ids(open), "r3's only comment is resolved");
+    }
+
+    @Test
+    void scoresAreWeightsSoExactBeatsNameBeatsComment() throws Exception {
+        index.upsert(reg("r4", "李明", null, null, "bj-01", "FILLING", 4, comment("c3", "请补充张伟的执业证明", null)));
+        index.refresh();
+        SearchResult r = search("张伟");
+        assertEquals(List.of("r1", "r4"), ids(r), "the name first, the comment mention second");
+        assertTrue(r.hits().get(0).score() > r.hits().get(1).score());
+    }
+
+    @Test
+    void everyWordMustMatch() {
+        assertEquals(List.of("r1"), ids(search("伟 1234")));
+        assertEquals(List.of(), ids(search("伟 2222")));
+    }
+
+    @Test
+    void anIndexOfAnotherLayoutIsRecreatedEmptyOnOpen(@TempDir Path other) throws Exception {
+        try (DistrictIndex fresh = new DistrictIndex("bj", other)) {
+            assertTrue(!fresh.isCurrent(), "new: to be built");
+            fresh.upsert(reg("r9", "李明", null, null, "bj-01", "FILLING", 1));
+            fresh.commit(T);
+        }
+        try (DistrictIndex reopened = new DistrictIndex("bj", other)) {
+            assertTrue(reopened.isCurrent());
+            assertEquals(1, reopened.numDocs());
+            assertEquals(Optional.of(T), reopened.indexedThrough());
+        }
+        try (var dir = org.apache.lucene.store.FSDirectory.open(other);
+             var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of(DistrictIndex.SCHEMA, "0").entrySet()); // as an older version would have
+            writer.commit();
+        }
+        try (DistrictIndex old = new DistrictIndex("bj", other)) {
+            assertTrue(!old.isCurrent(), "an older layout: rebuilt from the database");
+            assertEquals(0, old.numDocs());
+        }
+    }
+
+    @Test
+    void queryGrams() {
+        assertEquals(List.of("伟"), SearchAnalyzers.nameQueryGrams("伟"));
+        assertEquals(List.of("欧阳", "阳伟"), SearchAnalyzers.nameQueryGrams("欧阳伟"));
+        assertEquals(null, QueryTranslator.name("1234"));
+    }
+
+    private SearchResult search(String q) {
+        return service.search(List.of(index), SearchRequest.of(q), List.of("status"));
+    }
+
+    private static List<String> ids(SearchResult r) {
+        return r.hits().stream().map(SearchResult.Hit::registrationId).toList();
+    }
+
+    private static SearchFields.Comment comment(String id, String body, Instant resolved) {
+        return new SearchFields.Comment(id, null, "id-card", "SITE", body, "审核员甲", T, resolved);
+    }
+
+    private static SearchFields.Registration reg(String id, String name, String idNumber, String phone, String site, String status,
+                                                 int minutes, SearchFields.Comment... comments) {
+        return new SearchFields.Registration("bj", id, name, idNumber, phone, 2027, "clinical-physician", site, status,
+                T, T.plusSeconds(60L * minutes), List.of(comments));
+    }
+}
