@@ -1,0 +1,39 @@
+export interface LocalizedText { zh: string; en: string }
+
+export interface Site { code: string; name: LocalizedText }
+export interface Category { code: string; name: LocalizedText }
+export interface District {
+  code: string; name: LocalizedText; examYear: number; reviewMode: 'ONLINE' | 'ON_SITE' | string
+  uploadOpens: string; uploadCloses: string; sites: Site[]; categories: Category[]
+}
+export interface Requirement {
+  code: string; name: LocalizedText; hint?: LocalizedText | null; sampleUrl: string | null
+  minImages: number; maxImages: number; fixedCount: boolean; required: boolean
+  formats: string[]; maxBytes: number
+}
+export interface ImageView {
+  id: string; url: string; materialType: string; state: 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED' | string
+  locked: boolean; width: number; height: number; bytes: number; uploadedAt: string; warnings: string[]
+  changedSinceReview?: boolean
+}
+export interface MaterialSlot extends Requirement {
+  count: number; complete: boolean; canUpload: boolean; uploadUrl: string; images: ImageView[]
+}
+export interface CommentView {
+  id: string; level: string; materialType: string | null; imageId: string | null; body: string
+  author: string; createdAt: string; open: boolean; visibility?: string
+}
+export interface RegistrationView {
+  id: string; district: string; site: string; siteName: LocalizedText; examYear: number
+  category: string; categoryName: LocalizedText; status: 'FILLING' | 'SITE_PASSED' | 'APPROVED' | 'REJECTED' | string
+  statusLabel: LocalizedText; candidateName: string; createdAt: string; updatedAt: string
+  complete: boolean; acceptsChanges: boolean; comments: CommentView[]; materials: MaterialSlot[]
+}
+export interface RegistrationSummary {
+  id: string; site: string; examYear: number; category: string; status: string
+  statusLabel: LocalizedText; candidateName: string; createdAt: string; url: string
+}
+export interface Problem {
+  type?: string; title?: string; status?: number; detail?: string; code?: string
+  messages?: Record<string, string>
+}

@@ -1,0 +1,53 @@
+export default {
+  app: { title: '医师资格考试 · 报名材料审核', short: '审核' },
+  nav: {
+    public: '考区公告', candidate: '我的报名', review: '审核工作台', admin: '考区管理', national: '全国概况',
+    login: '登录', logout: '退出', language: 'English', languageLabel: '切换到英文',
+  },
+  common: { loading: '加载中…', retry: '重试', cancel: '取消', confirm: '确定', close: '关闭', error: '出错了:{msg}', save: '保存', none: '无' },
+  mode: { ONLINE: '网上审核', ON_SITE: '现场审核' },
+  public: {
+    title: '各考区审核方式与材料要求',
+    intro: '以下为各考区公布的审核方式、材料上传时间和所需材料(含示例图片)。无需登录即可查看。',
+    window: '上传时间', sites: '考点', examYear: '考试年度', requirements: '所需材料', category: '考试类别',
+  },
+  rule: {
+    formats: '格式:{formats}', size: '每张不超过 {size}', fixed: '须上传 {n} 张', range: '{min}–{max} 张',
+    upTo: '最多 {max} 张', optional: '选传', required: '必传', upright: '画面保持正向,不得翻转旋转;内容真实、准确、完整、清晰。',
+  },
+  sample: '示例图片',
+  candidate: {
+    title: '我的报名', none: '您还没有报名。请先填写报名信息。', open: '上传相关材料',
+    district: '考区', noDistrict: '您的账号没有所属考区,请联系考区管理员。',
+  },
+  register: {
+    title: '报名', examYear: '考试年度', category: '考试类别', site: '考点', submit: '报名并上传材料',
+    choose: '请选择', done: '报名成功,请上传材料图片',
+  },
+  upload: {
+    title: '材料图片上传', comments: '审核意见', noComments: '暂无审核意见', button: '上传图片',
+    count: '已上传 {count}/{max} 张', full: '已达到数量上限', preparing: '正在压缩图片…', uploading: '上传中…',
+    failed: '上传失败:{msg}', unsupported: '不支持该文件格式,请上传 {formats} 格式的图片。',
+    cannotShrink: '图片无法压缩到 {size} 以内,请重新拍摄。', resized: '已自动压缩:{from} → {to}',
+    delete: '删除图片', deleteConfirm: '确定删除这张图片吗?删除后可重新上传。', deleted: '已删除',
+    locked: '审核通过,已锁定', changes: '需要修改', submitted: '已提交,待审核', closed: '当前不能修改材料',
+    watermark: '图片上显示水印即表示已自动提交,无需另行提交。', rules: '上传要求', dismiss: '关闭',
+    status: '审核状态', candidate: '考生', site: '考点', category: '考试类别', back: '返回我的报名', image: '{type} 第 {n} 张',
+    uploaded: '上传成功', changedSinceReview: '审核后已修改',
+  },
+  review: {
+    title: '审核工作台', level: '审核级别', SITE: '考点审核', DISTRICT: '考区审核', waiting: '待审核 {n} 人',
+    claimNext: '领取下一位', empty: '队列中暂无待审核考生', candidate: '考生', site: '考点', queuedAt: '提交时间',
+    claimedBy: '领取人', release: '放回队列', approve: '通过', requestChanges: '需修改', comment: '审核意见',
+    commentPlaceholder: '写给考生的意见(必填于“需修改”)', internal: '内部备注(考生不可见)',
+    outcome: '审核结论', PASS: '考点通过', RETURN: '退回修改', APPROVE: '审核通过', REJECT: '审核拒绝', keep: '仅保存意见',
+    reason: '理由', submit: '提交审核', submitted: '审核已提交', help: '键盘快捷键',
+    keys: { j: '下一张图片', k: '上一张图片', a: '通过当前图片', c: '为当前图片写意见', n: '下一位考生', help: '显示/隐藏本帮助' },
+    notAvailable: '审核接口尚未就绪:{msg}', search: '搜索考生或意见', changed: '有修改',
+  },
+  admin: { title: '考区管理', config: '考区配置', versions: '历史版本', notAvailable: '配置接口尚未就绪:{msg}', saved: '已保存' },
+  national: { title: '全国审核进度', byDistrict: '各考区报名状态', notAvailable: '全国接口尚未就绪:{msg}' },
+  status: { FILLING: '填报', SITE_PASSED: '考点通过', APPROVED: '审核通过', REJECTED: '审核拒绝' },
+  notFound: '页面不存在',
+  forbidden: '您没有访问此页面的权限',
+}
