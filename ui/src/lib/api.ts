@@ -84,3 +84,11 @@ export async function uploadImage<T>(url: string, body: Blob, onProgress: (fract
     xhr.send(body)
   })
 }
+
+/** Any request; refusals become ApiError. For text bodies (YAML) and headers (ETag, If-Match). */
+export async function apiRaw(method: string, path: string, opts: { body?: string; contentType?: string; accept?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  const h = await headers({ ...(opts.accept ? { Accept: opts.accept } : {}), ...(opts.contentType ? { 'Content-Type': opts.contentType } : {}), ...opts.headers })
+  const r = await fetch(path, { method, headers: h, body: opts.body })
+  if (!r.ok) return fail(r)
+  return r
+}

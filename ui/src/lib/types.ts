@@ -37,3 +37,10 @@ export interface Problem {
   type?: string; title?: string; status?: number; detail?: string; code?: string
   messages?: Record<string, string>
 }
+
+export interface QueueItem {
+  registrationId: string; candidateName: string; site: string; category: string; queuedAt: string
+  claimedBy: string | null; claimExpiresAt: string | null; claimedByMe?: boolean; changedSinceReview: boolean; url: string
+}
+export interface QueueView { level: string; site?: string | null; waiting: number; available?: number; claimedByMe?: number; items: QueueItem[] }
+export interface Claim { registrationId: string; level: string; claimedBy?: string; expiresAt: string; url?: string }
