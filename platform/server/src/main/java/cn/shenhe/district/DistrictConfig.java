@@ -12,11 +12,37 @@ import java.util.Optional;
  *
  * @param watermark the district's text on every picture, before "仅用于医师资格考试" and the date
  */
-public record DistrictConfig(String code, LocalizedText name, int examYear, ReviewMode reviewMode,
+public record DistrictConfig(String code, LocalizedText name, int examYear, Review review,
                              UploadWindow uploadWindow, String watermark, List<Site> sites,
                              List<PluginUse> plugins) {
 
     public record Site(String code, LocalizedText name) {
+    }
+
+    /**
+     * How the district reviews.
+     *
+     * @param mode            the {@code ReviewMode} plugin (online-review, onsite-review), also named under plugins
+     * @param claimMinutes    how long a reviewer's claim on a registration lasts unless renewed
+     * @param publishOutcomes when candidates see a registration's outcome (考点通过 / 审核通过 / 审核拒绝)
+     * @param commentTemplates frequent review comments, offered to reviewers
+     */
+    public record Review(String mode, int claimMinutes, Publication publishOutcomes, List<LocalizedText> commentTemplates) {
+        public Review {
+            commentTemplates = List.copyOf(commentTemplates);
+        }
+    }
+
+    /**
+     * ON_PUBLISH: an outcome shows once its site (site level) or district (district level) has
+     * finished and published its reviews, as the FAQ describes; IMMEDIATELY: at once.
+     */
+    public enum Publication {
+        ON_PUBLISH, IMMEDIATELY;
+
+        public String code() {
+            return name().toLowerCase().replace('_', '-');
+        }
     }
 
     /** A plugin the district uses, with the district's settings for it. */
@@ -33,6 +59,12 @@ public record DistrictConfig(String code, LocalizedText name, int examYear, Revi
     public DistrictConfig {
         sites = List.copyOf(sites);
         plugins = List.copyOf(plugins);
+    }
+
+    /** The settings the district gives its review-mode plugin. */
+    public PluginSettings reviewSettings() {
+        return plugins.stream().filter(p -> p.id().equals(review.mode())).findFirst()
+                .map(PluginUse::settings).orElse(PluginSettings.empty());
     }
 
     public Optional<Site> site(String siteCode) {

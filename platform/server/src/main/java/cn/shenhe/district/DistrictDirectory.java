@@ -2,7 +2,9 @@ package cn.shenhe.district;
 
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.PluginHost;
+import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.plugin.api.ReviewMode;
 import cn.shenhe.registration.ExamCategory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +83,7 @@ public class DistrictDirectory {
                         "no plugin '" + id + "' is installed (installed: " + plugins.startedPlugins() + ")");
             }
         }
+        checkReviewMode(file, d);
         for (DistrictConfig.Site site : d.sites()) {
             for (ExamCategory category : ExamCategory.values()) {
                 try {
@@ -89,6 +92,30 @@ public class DistrictDirectory {
                     throw new TenantConfigException(file, "plugins", e.getMessage());
                 }
             }
+        }
+    }
+
+    /** The review-mode plugin must provide a mode, accept its settings, and offer slots only at the district's sites. */
+    private void checkReviewMode(String file, DistrictConfig d) {
+        int index = 0;
+        while (!d.plugins().get(index).id().equals(d.review().mode())) {
+            index++;
+        }
+        String at = "plugins[" + index + "]";
+        try {
+            ReviewMode mode = districtPlugins.reviewMode(d);
+            mode.bookingCutoff(d.reviewSettings());
+            for (AppointmentSlot slot : mode.slots(d.reviewSettings())) {
+                if (d.site(slot.site()).isEmpty()) {
+                    throw new TenantConfigException(file, at + ".settings.slots",
+                            "slot " + slot.id() + " is at '" + slot.site() + "', which is not a site of this district");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            boolean namesSetting = message != null && message.startsWith("settings");
+            throw new TenantConfigException(file, namesSetting ? at + "." + message.substring(0, message.indexOf(':')) : "review.mode",
+                    namesSetting ? message.substring(message.indexOf(':') + 1).trim() : message);
         }
     }
 

@@ -2,7 +2,9 @@ package cn.shenhe.district;
 
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.LocalizedText;
+import cn.shenhe.plugin.api.ReviewMode;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.problem.Problems;
@@ -40,9 +42,15 @@ public class DistrictResource {
     public record SiteView(String code, LocalizedText name) {
     }
 
+    /**
+     * @param reviewMode   the review-mode plugin: online-review (网上审核) or onsite-review (现场审核)
+     * @param inPerson     true when candidates book a slot and bring their originals
+     * @param appointments the on-site schedule (empty for online review)
+     */
     public record DistrictView(String code, LocalizedText name, int examYear, String reviewMode,
+                               LocalizedText reviewModeName, boolean inPerson, String publishOutcomes,
                                OffsetDateTime uploadOpens, OffsetDateTime uploadCloses, List<SiteView> sites,
-                               List<CategoryView> categories) {
+                               List<CategoryView> categories, List<AppointmentSlot> appointments) {
     }
 
     public record CategoryView(String code, LocalizedText name) {
@@ -56,7 +64,7 @@ public class DistrictResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<DistrictView> list() {
-        return districts.all().stream().map(DistrictResource::view).toList();
+        return districts.all().stream().map(this::view).toList();
     }
 
     @GET
@@ -116,9 +124,12 @@ public class DistrictResource {
                 t.required(), t.formats().stream().map(f -> f.mediaType()).sorted().toList(), t.maxBytes());
     }
 
-    private static DistrictView view(DistrictConfig d) {
-        return new DistrictView(d.code(), d.name(), d.examYear(), d.reviewMode().name(), d.uploadWindow().opens(),
+    private DistrictView view(DistrictConfig d) {
+        ReviewMode mode = plugins.reviewMode(d);
+        return new DistrictView(d.code(), d.name(), d.examYear(), mode.id(), mode.name(), mode.inPerson(),
+                d.review().publishOutcomes().code(), d.uploadWindow().opens(),
                 d.uploadWindow().closes(), d.sites().stream().map(s -> new SiteView(s.code(), s.name())).toList(),
-                Arrays.stream(ExamCategory.values()).map(c -> new CategoryView(c.code(), c.displayName())).toList());
+                Arrays.stream(ExamCategory.values()).map(c -> new CategoryView(c.code(), c.displayName())).toList(),
+                mode.slots(d.reviewSettings()));
     }
 }

@@ -30,7 +30,7 @@ public final class TenantConfigReader {
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9]{1,31}");
     private static final Pattern SITE_CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");
-    private static final Set<String> KEYS = Set.of("code", "name", "examYear", "reviewMode", "uploadWindow",
+    private static final Set<String> KEYS = Set.of("code", "name", "examYear", "review", "uploadWindow",
             "watermark", "sites", "plugins");
 
     private final String file;
@@ -69,8 +69,8 @@ public final class TenantConfigReader {
             throw fail("code", "'" + code + "' does not match the file name (expected " + expectedFile + ")");
         }
         LocalizedText name = text(root.get("name"), "name");
-        int examYear = integer(root, "examYear", 2000, 2100);
-        ReviewMode mode = reviewMode(root.get("reviewMode"));
+        int examYear = integer(root, "examYear", "examYear", 2000, 2100);
+        DistrictConfig.Review review = review(root.get("review"));
         Map<String, Object> window = map(root.get("uploadWindow"), "uploadWindow");
         OffsetDateTime opens = dateTime(window.get("opens"), "uploadWindow.opens");
         OffsetDateTime closes = dateTime(window.get("closes"), "uploadWindow.closes");
@@ -81,8 +81,12 @@ public final class TenantConfigReader {
         if (watermark.length() > 40) {
             throw fail("watermark", "at most 40 characters");
         }
-        return new DistrictConfig(code, name, examYear, mode, new UploadWindow(opens, closes), watermark,
-                sites(root.get("sites"), code), plugins(root.get("plugins")));
+        List<PluginUse> plugins = plugins(root.get("plugins"));
+        if (plugins.stream().noneMatch(p -> p.id().equals(review.mode()))) {
+            throw fail("review.mode", "'" + review.mode() + "' must also be listed under plugins");
+        }
+        return new DistrictConfig(code, name, examYear, review, new UploadWindow(opens, closes), watermark,
+                sites(root.get("sites"), code), plugins);
     }
 
     private List<Site> sites(Object value, String district) {
@@ -135,15 +139,38 @@ public final class TenantConfigReader {
         return LocalizedText.of(string(m, "zh", path + ".zh"), string(m, "en", path + ".en"));
     }
 
-    private ReviewMode reviewMode(Object value) {
-        if (value == null) {
-            throw fail("reviewMode", "missing (ONLINE or ON_SITE)");
+    private static final Set<String> REVIEW_KEYS = Set.of("mode", "claimMinutes", "publishOutcomes", "commentTemplates");
+
+    private DistrictConfig.Review review(Object value) {
+        Map<String, Object> m = map(value, "review");
+        for (String key : m.keySet()) {
+            if (!REVIEW_KEYS.contains(key)) {
+                throw fail("review." + key, "unknown field (expected one of " + new java.util.TreeSet<>(REVIEW_KEYS) + ")");
+            }
         }
-        try {
-            return ReviewMode.valueOf(value.toString().trim());
-        } catch (IllegalArgumentException e) {
-            throw fail("reviewMode", "must be ONLINE or ON_SITE, not " + value);
+        String mode = string(m, "mode", "review.mode");
+        if (!PLUGIN_ID.matcher(mode).matches()) {
+            throw fail("review.mode", "not a plugin id (e.g. online-review, onsite-review): " + mode);
         }
+        int claimMinutes = m.containsKey("claimMinutes") ? integer(m, "claimMinutes", "review.claimMinutes", 1, 24 * 60) : 15;
+        DistrictConfig.Publication publication = DistrictConfig.Publication.ON_PUBLISH;
+        if (m.containsKey("publishOutcomes")) {
+            String p = string(m, "publishOutcomes", "review.publishOutcomes");
+            publication = java.util.Arrays.stream(DistrictConfig.Publication.values()).filter(x -> x.code().equals(p))
+                    .findFirst().orElseThrow(() -> fail("review.publishOutcomes", "must be on-publish or immediately, not " + p));
+        }
+        List<LocalizedText> templates = new ArrayList<>();
+        if (m.containsKey("commentTemplates")) {
+            List<?> list = list(m.get("commentTemplates"), "review.commentTemplates");
+            for (int i = 0; i < list.size(); i++) {
+                LocalizedText t = text(list.get(i), "review.commentTemplates[" + i + "]");
+                if (t.zh().length() > 500 || t.en().length() > 500) {
+                    throw fail("review.commentTemplates[" + i + "]", "at most 500 characters");
+                }
+                templates.add(t);
+            }
+        }
+        return new DistrictConfig.Review(mode, claimMinutes, publication, templates);
     }
 
     private OffsetDateTime dateTime(Object value, String path) {
@@ -161,16 +188,16 @@ public final class TenantConfigReader {
         }
     }
 
-    private int integer(Map<String, Object> m, String key, int min, int max) {
+    private int integer(Map<String, Object> m, String key, String path, int min, int max) {
         Object v = m.get(key);
         if (v == null) {
-            throw fail(key, "missing");
+            throw fail(path, "missing");
         }
         if (!(v instanceof Integer i)) {
-            throw fail(key, "not a whole number: " + v);
+            throw fail(path, "not a whole number: " + v);
         }
         if (i < min || i > max) {
-            throw fail(key, "must be between " + min + " and " + max + ": " + i);
+            throw fail(path, "must be between " + min + " and " + max + ": " + i);
         }
         return i;
     }

@@ -63,6 +63,8 @@ public class MaterialImage {
     private Instant uploadedAt;
     @Column(name = "reviewed_at")
     private Instant reviewedAt;
+    @Column(name = "changed_since_review", nullable = false)
+    private boolean changedSinceReview;
     @Version
     private long version;
 
@@ -102,6 +104,20 @@ public class MaterialImage {
     public boolean locked() {
         return state.locked();
     }
+
+    /** Marks a picture uploaded after its registration was reviewed, until a reviewer decides on it. */
+    public void markChangedSinceReview() {
+        changedSinceReview = true;
+    }
+
+    /** A reviewer's decision on this picture: APPROVED locks it (only the district level may reopen a locked one). */
+    public void decide(ImageState decision, Instant now) {
+        state = decision;
+        reviewedAt = now;
+        changedSinceReview = false;
+    }
+
+    public boolean changedSinceReview() { return changedSinceReview; }
 
     public String id() { return id; }
     public Registration registration() { return registration; }

@@ -75,7 +75,11 @@ public class MaterialLedger {
         MaterialImage image = new MaterialImage(id, r, type.code(), new MaterialImage.StoredPicture(key, "image/jpeg",
                 picture.bytes().length, picture.width(), picture.height(), picture.originalFormat(),
                 picture.originalBytes(), picture.originalSha256Hex()), warnings, request.caller().subject(), now);
+        if (r.lastReviewedAt() != null) {
+            image.markChangedSinceReview();
+        }
         images.add(image);
+        r.attach(image);
         r.touch(now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("image", id);
@@ -97,6 +101,7 @@ public class MaterialLedger {
         }
         String key = image.blobKey();
         images.remove(image);
+        r.detach(image);
         r.touch(Instant.now());
         audit.record("material-image.deleted", "registration", r.id(),
                 Map.of("image", image.id(), "materialType", image.materialType(), "originalSha256", image.originalSha256()));

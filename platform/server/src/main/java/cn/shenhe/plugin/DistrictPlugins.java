@@ -4,7 +4,9 @@ import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictConfig.PluginUse;
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.ImageFacts;
+import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.MaterialCheck;
+import cn.shenhe.plugin.api.ReviewMode;
 import cn.shenhe.plugin.api.MaterialRequirements;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
@@ -59,6 +61,21 @@ public class DistrictPlugins {
             }
         }
         return new CheckResult(errors, warnings);
+    }
+
+    /**
+     * The district's review mode: the {@link ReviewMode} of the plugin its {@code review.mode}
+     * names. The directory refuses at load a district whose plugin provides none.
+     */
+    public ReviewMode reviewMode(DistrictConfig district) {
+        String id = district.review().mode();
+        return host.extensions(ReviewMode.class, id).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("plugin '" + id + "' provides no review mode"));
+    }
+
+    /** The appointment slots the district offers (none unless its review mode is in person). */
+    public List<AppointmentSlot> slots(DistrictConfig district) {
+        return reviewMode(district).slots(district.reviewSettings());
     }
 
     /** The sample image of a type, from inside the plugin that defined it. */

@@ -1,6 +1,7 @@
 package cn.shenhe.registration;
 
 import cn.shenhe.plugin.api.LocalizedText;
+import cn.shenhe.review.Appointments;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,8 +11,17 @@ import java.util.List;
  */
 public record RegistrationView(String id, String district, String site, LocalizedText siteName, int examYear,
                                String category, LocalizedText categoryName, String status, LocalizedText statusLabel,
-                               String candidateName, Instant createdAt, Instant updatedAt, boolean complete,
-                               boolean acceptsChanges, List<CommentView> comments, List<MaterialSlot> materials) {
+                               String rejectReason, String candidateName, Instant createdAt, Instant updatedAt,
+                               boolean complete, boolean acceptsChanges, boolean inPerson, Appointments.AppointmentView appointment,
+                               ReviewState review, List<CommentView> comments, List<MaterialSlot> materials) {
+
+    /**
+     * Where the registration stands in review, for reviewers and admins only (null for the candidate,
+     * who sees {@code status}: outcomes once published).
+     */
+    public record ReviewState(String status, String publishedStatus, String queueLevel, Instant queuedAt,
+                              String claimedBy, Instant claimExpiresAt, boolean claimedByMe) {
+    }
 
     /** One material type of the registration: its rules, how many pictures it has, and them. */
     public record MaterialSlot(String code, LocalizedText name, LocalizedText hint, String sampleUrl,
@@ -20,12 +30,14 @@ public record RegistrationView(String id, String district, String site, Localize
                                boolean canUpload, String uploadUrl, List<ImageView> images) {
     }
 
+    /** @param comment the open review comment on this picture, shown next to it */
     public record ImageView(String id, String url, String materialType, String state, boolean locked,
+                            boolean changedSinceReview, String comment,
                             int width, int height, long bytes, Instant uploadedAt, List<String> warnings) {
     }
 
-    public record CommentView(String id, String level, String materialType, String imageId, String body,
-                              String author, Instant createdAt, boolean open) {
+    public record CommentView(String id, String level, String visibility, String materialType, String imageId,
+                              String body, String author, Instant createdAt, boolean open) {
     }
 
     /** One line of a list of registrations. */

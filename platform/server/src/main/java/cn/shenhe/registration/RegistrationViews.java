@@ -13,6 +13,7 @@ import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.registration.RegistrationView.CommentView;
 import cn.shenhe.registration.RegistrationView.ImageView;
 import cn.shenhe.registration.RegistrationView.MaterialSlot;
+import cn.shenhe.review.Appointments;
 import cn.shenhe.review.CommentVisibility;
 import cn.shenhe.review.ReviewComment;
 import cn.shenhe.security.RequestContext;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Builds what a caller sees of a registration; candidates never see internal notes. */
 @ApplicationScoped
@@ -35,6 +38,8 @@ public class RegistrationViews {
     TenantEntityManager em;
     @Inject
     RequestContext request;
+    @Inject
+    Appointments appointments;
 
     /** Where a registration is read; its pictures and material slots live below it. */
     public static String url(String district, String registrationId) {
@@ -45,29 +50,60 @@ public class RegistrationViews {
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         String base = url(d.code(), r.id());
         List<MaterialImage> images = r.images();
+        List<ReviewComment> comments = visibleComments(r);
+        // The newest open comment the candidate can read on each picture, shown next to it.
+        Map<String, String> imageComments = comments.stream()
+                .filter(c -> c.open() && c.imageId() != null && c.visibility() == CommentVisibility.CANDIDATE)
+                .sorted(Comparator.comparing(ReviewComment::createdAt))
+                .collect(Collectors.toMap(ReviewComment::imageId, ReviewComment::body, (older, newer) -> newer));
         boolean open = r.acceptsChanges() && d.uploadWindow().isOpenAt(Instant.now());
         List<MaterialSlot> slots = plugins.requirements(d, UploadService.facts(r, d.code())).stream()
-                .map(t -> slot(d, r, t, images, base, open))
+                .map(t -> slot(d, r, t, images, base, open, imageComments))
                 .toList();
         boolean complete = slots.stream().allMatch(MaterialSlot::complete);
         LocalizedText siteName = d.site(r.siteCode()).map(DistrictConfig.Site::name).orElse(LocalizedText.of(r.siteCode(), r.siteCode()));
+        RegistrationStatus shown = shownStatus(r);
+        boolean inPerson = plugins.reviewMode(d).inPerson();
         return new RegistrationView(r.id(), d.code(), r.siteCode(), siteName, r.examYear(), r.examCategory().code(),
-                r.examCategory().displayName(), r.status().name(), r.status().label(), r.candidateName(),
-                r.createdAt(), r.updatedAt(), complete, open, comments(r), slots);
+                r.examCategory().displayName(), shown.name(), shown.label(),
+                shown == RegistrationStatus.REJECTED ? r.rejectReason() : null, r.candidateName(),
+                r.createdAt(), r.updatedAt(), complete, open, inPerson,
+                inPerson ? appointments.of(r).orElse(null) : null, reviewState(r), comments(comments), slots);
+    }
+
+    /** Candidates see outcomes once published; reviewers and admins see where it really stands. */
+    private RegistrationStatus shownStatus(Registration r) {
+        return staffView() ? r.status() : r.publishedStatus();
+    }
+
+    private boolean staffView() {
+        return request.caller().isDistrictStaff() || request.caller().isNationalAdmin();
+    }
+
+    private RegistrationView.ReviewState reviewState(Registration r) {
+        if (!staffView()) {
+            return null;
+        }
+        Instant now = Instant.now();
+        boolean claimed = r.claimExpiresAt() != null && r.claimExpiresAt().isAfter(now);
+        return new RegistrationView.ReviewState(r.status().name(), r.publishedStatus().name(),
+                r.queueLevel().map(Enum::name).orElse(null), r.queuedAt(), claimed ? r.claimedByName() : null,
+                claimed ? r.claimExpiresAt() : null, request.caller().subject() != null && r.claimedBy(request.caller().subject(), now));
     }
 
     public RegistrationView.Summary summary(Registration r) {
-        return new RegistrationView.Summary(r.id(), r.siteCode(), r.examYear(), r.examCategory().code(), r.status().name(),
-                r.status().label(), r.candidateName(), r.createdAt(),
+        RegistrationStatus shown = shownStatus(r);
+        return new RegistrationView.Summary(r.id(), r.siteCode(), r.examYear(), r.examCategory().code(), shown.name(),
+                shown.label(), r.candidateName(), r.createdAt(),
                 url(request.district(), r.id()));
     }
 
     private MaterialSlot slot(DistrictConfig d, Registration r, RequiredType required, List<MaterialImage> all,
-                              String base, boolean open) {
+                              String base, boolean open, Map<String, String> imageComments) {
         MaterialType t = required.type();
         List<ImageView> images = all.stream()
                 .filter(m -> m.materialType().equals(t.code()))
-                .map(m -> image(m, base))
+                .map(m -> image(m, base, imageComments.get(m.id())))
                 .toList();
         int count = images.size();
         return new MaterialSlot(t.code(), t.name(), t.hint(),
@@ -79,21 +115,31 @@ public class RegistrationViews {
     }
 
     public static ImageView image(MaterialImage m, String base) {
+        return image(m, base, null);
+    }
+
+    private static ImageView image(MaterialImage m, String base, String comment) {
         List<String> warnings = m.checkWarnings() == null ? List.of() : Arrays.asList(m.checkWarnings().split(","));
         return new ImageView(m.id(), base + "/images/" + m.id(), m.materialType(), m.state().name(), m.locked(),
-                m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings);
+                m.changedSinceReview(), comment, m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings);
     }
 
     /** Open comments first (the top of the candidate's page), newest first within each group. */
-    private List<CommentView> comments(Registration r) {
-        boolean candidateView = !request.caller().isDistrictStaff() && !request.caller().isNationalAdmin();
+    private List<CommentView> comments(List<ReviewComment> visible) {
+        return visible.stream()
+                .sorted(Comparator.comparing(ReviewComment::open).reversed()
+                        .thenComparing(ReviewComment::createdAt, Comparator.reverseOrder()))
+                .map(c -> new CommentView(c.id(), c.level().name(), c.visibility().name(), c.materialType(), c.imageId(), c.body(),
+                        c.authorName(), c.createdAt(), c.open()))
+                .toList();
+    }
+
+    /** The comments the caller may read: candidates never see internal notes. */
+    private List<ReviewComment> visibleComments(Registration r) {
+        boolean candidateView = !staffView();
         return em.get().createQuery("SELECT c FROM ReviewComment c WHERE c.registration = :r", ReviewComment.class)
                 .setParameter("r", r).getResultList().stream()
                 .filter(c -> !candidateView || c.visibility() == CommentVisibility.CANDIDATE)
-                .sorted(Comparator.comparing(ReviewComment::open).reversed()
-                        .thenComparing(ReviewComment::createdAt, Comparator.reverseOrder()))
-                .map(c -> new CommentView(c.id(), c.level().name(), c.materialType(), c.imageId(), c.body(),
-                        c.authorName(), c.createdAt(), c.open()))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.persistence.Ids;
 import cn.shenhe.registration.Registration;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -52,6 +53,28 @@ public class ReviewComment {
         // for JPA
     }
 
+    /** @param imageId and {@code materialType}: what the comment is about; both null for the whole registration */
+    public ReviewComment(Registration registration, String imageId, String materialType, ReviewLevel level,
+                         CommentVisibility visibility, String body, String authorSubject, String authorName, Instant now) {
+        this.id = Ids.next();
+        this.registration = registration;
+        this.imageId = imageId;
+        this.materialType = materialType;
+        this.level = level;
+        this.visibility = visibility;
+        this.body = body;
+        this.authorSubject = authorSubject;
+        this.authorName = authorName;
+        this.createdAt = now;
+    }
+
+    /** Answered: the picture was approved or replaced, or the level it was raised at has passed. */
+    public void resolve(Instant now) {
+        if (resolvedAt == null) {
+            resolvedAt = now;
+        }
+    }
+
     public String id() { return id; }
     public Registration registration() { return registration; }
     public String imageId() { return imageId; }
@@ -60,6 +83,7 @@ public class ReviewComment {
     public CommentVisibility visibility() { return visibility; }
     public String body() { return body; }
     public String authorName() { return authorName; }
+    public String authorSubject() { return authorSubject; }
     public Instant createdAt() { return createdAt; }
     public Instant resolvedAt() { return resolvedAt; }
 

@@ -23,7 +23,11 @@ class TenantConfigReaderTest {
             code: bj
             name: { zh: 北京考区, en: Beijing }
             examYear: 2027
-            reviewMode: ONLINE
+            review:
+              mode: online-review
+              publishOutcomes: on-publish
+              commentTemplates:
+                - { zh: 照片模糊, en: Blurred }
             uploadWindow:
               opens: 2026-11-01T00:00:00+08:00
               closes: 2027-03-31T23:59:59+08:00
@@ -35,6 +39,7 @@ class TenantConfigReaderTest {
               - id: standard-materials
                 settings:
                   maxBytes: 204800
+              - id: online-review
             """;
 
     @Test
@@ -43,7 +48,10 @@ class TenantConfigReaderTest {
         assertEquals("bj", d.code());
         assertEquals("北京考区", d.name().zh());
         assertEquals(2027, d.examYear());
-        assertEquals(ReviewMode.ONLINE, d.reviewMode());
+        assertEquals("online-review", d.review().mode());
+        assertEquals(15, d.review().claimMinutes(), "claims last 15 minutes unless configured");
+        assertEquals(DistrictConfig.Publication.ON_PUBLISH, d.review().publishOutcomes());
+        assertEquals("照片模糊", d.review().commentTemplates().getFirst().zh());
         assertEquals("bj-01", d.sites().getFirst().code());
         assertEquals("standard-materials", d.plugins().getFirst().id());
         assertEquals(204800, d.plugins().getFirst().settings().longValue("maxBytes", 0));
@@ -55,7 +63,11 @@ class TenantConfigReaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "examYear: 2027|examYear: next-year|examYear|not a whole number",
-            "reviewMode: ONLINE|reviewMode: BY_POST|reviewMode|ONLINE or ON_SITE",
+            "mode: online-review|mode: By Post|review.mode|not a plugin id",
+            "mode: online-review|mode: onsite-review|review.mode|must also be listed under plugins",
+            "publishOutcomes: on-publish|publishOutcomes: later|review.publishOutcomes|on-publish or immediately",
+            "publishOutcomes: on-publish|claimMinutes: 0|review.claimMinutes|between 1 and 1440",
+            "- { zh: 照片模糊, en: Blurred }|- { zh: 照片模糊 }|review.commentTemplates[0].en|missing",
             "closes: 2027-03-31T23:59:59+08:00|closes: someday|uploadWindow.closes|not a date-time",
             "closes: 2027-03-31T23:59:59+08:00|closes: 2020-01-01T00:00:00+08:00|uploadWindow.closes|after uploadWindow.opens",
             "- code: bj-01|- code: sh-01|sites[0].code|must start with 'bj-'",

@@ -47,4 +47,14 @@ public final class Api {
         return as(token).contentType(contentType).body(bytes)
                 .post("/districts/" + district + "/registrations/" + registration + "/materials/" + type + "/images");
     }
+
+    /** The standard required materials, uploaded: id-card ×2, diploma, practice-proof. Returns the picture ids in that order. */
+    public static java.util.List<String> completeMaterials(String token, String district, String registration) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (String type : new String[] {"id-card", "id-card", "diploma", "practice-proof"}) {
+            ids.add(upload(token, district, registration, type, TestImages.jpeg(1000, 750), "image/jpeg")
+                    .then().statusCode(201).extract().jsonPath().getString("id"));
+        }
+        return ids;
+    }
 }

@@ -31,12 +31,17 @@ class DistrictsIT {
         Api.anonymous().get("/districts").then().statusCode(200)
                 .body("code", hasItems("bj", "sh", "gd", "tclosed", "tnoplug"))
                 .body("code", not(hasItem("tbroken")))
-                .body("find { it.code == 'sh' }.reviewMode", equalTo("ON_SITE"))
+                .body("find { it.code == 'sh' }.reviewMode", equalTo("onsite-review"))
+                .body("find { it.code == 'sh' }.inPerson", equalTo(true))
+                .body("find { it.code == 'sh' }.appointments[0].id", equalTo("sh-01-20270309-0900"))
+                .body("find { it.code == 'bj' }.reviewMode", equalTo("online-review"))
+                .body("find { it.code == 'bj' }.reviewModeName.zh", equalTo("网上审核"))
+                .body("find { it.code == 'bj' }.appointments", equalTo(java.util.List.of()))
                 .body("find { it.code == 'bj' }.name.zh", equalTo("北京考区"))
                 .body("find { it.code == 'gd' }.sites.code", equalTo(java.util.List.of("gd-01", "gd-02", "gd-03")));
         Api.server().get("/health/ready").then().statusCode(200)
                 .body("checks[0].data.refusedConfig0", containsString("tbroken.yaml: examYear: not a whole number"))
-                .body("checks[0].data.plugins", equalTo("gd-materials,standard-materials"));
+                .body("checks[0].data.plugins", equalTo("gd-materials,online-review,onsite-review,standard-materials"));
         Api.anonymous().get("/districts/tbroken").then().statusCode(404).body("code", equalTo("not-found"));
     }
 

@@ -100,6 +100,27 @@ public final class PluginSettings {
         throw new IllegalArgumentException(path + "." + key + ": expected a list");
     }
 
+    /** A list of nested maps, each read with its position in messages ({@code settings.slots[2]}). */
+    public List<PluginSettings> sections(String key) {
+        List<?> items = list(key);
+        List<PluginSettings> sections = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String at = path + "." + key + "[" + i + "]";
+            if (!(items.get(i) instanceof Map<?, ?> m)) {
+                throw new IllegalArgumentException(at + ": expected a map of settings");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> typed = (Map<String, ?>) m;
+            sections.add(new PluginSettings(typed, at));
+        }
+        return sections;
+    }
+
+    /** Where these settings sit, for messages: {@code settings.slots[2]}. */
+    public String path() {
+        return path;
+    }
+
     public Map<String, Object> asMap() {
         return values;
     }

@@ -1,0 +1,67 @@
+package cn.shenhe.review;
+
+import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.RegistrationService;
+import cn.shenhe.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A registration's on-site appointment (现场审核预约): the candidate books, rebooks, cancels; the site reviewer checks in. */
+@Path("/districts/{district}/registrations/{registration}/appointment")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AppointmentResource {
+
+    /** The tenant; bound and checked against the caller by TenantFilter. */
+    @PathParam("district")
+    String district;
+    @PathParam("registration")
+    String registration;
+    @Inject
+    Appointments appointments;
+    @Inject
+    RegistrationService registrations;
+
+    public record Booking(String slotId) {
+    }
+
+    @GET
+    @RolesAllowed({Role.CANDIDATE, Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
+    public Appointments.AppointmentView read() {
+        return appointments.of(registrations.findVisible(registration))
+                .orElseThrow(() -> Problems.notFound("现场审核预约", "Appointment"));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CANDIDATE)
+    public Appointments.AppointmentView book(Booking booking) {
+        if (booking == null || booking.slotId() == null) {
+            throw Problems.invalid("slotId", "请选择预约时段", "slotId is required");
+        }
+        return appointments.book(registration, booking.slotId());
+    }
+
+    @DELETE
+    @RolesAllowed(Role.CANDIDATE)
+    public void cancel() {
+        appointments.cancel(registration);
+    }
+
+    @POST
+    @Path("/check-in")
+    @RolesAllowed(Role.SITE_REVIEWER)
+    public ReviewQueue.Claim checkIn() {
+        return appointments.checkIn(registration);
+    }
+}

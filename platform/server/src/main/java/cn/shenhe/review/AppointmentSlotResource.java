@@ -1,0 +1,31 @@
+package cn.shenhe.review;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+
+/** The district's published on-site schedule, with places left: public, like the requirements. */
+@Path("/districts/{district}/appointment-slots")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class AppointmentSlotResource {
+
+    @PathParam("district")
+    String district;
+    @Inject
+    Appointments appointments;
+
+    @GET
+    public List<Appointments.SlotView> slots(@QueryParam("site") String site) {
+        return appointments.slots(Optional.ofNullable(site));
+    }
+}

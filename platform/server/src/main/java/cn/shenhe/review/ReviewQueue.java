@@ -1,0 +1,247 @@
+package cn.shenhe.review;
+
+import cn.shenhe.audit.AuditLog;
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.material.MaterialImage;
+import cn.shenhe.material.UploadService;
+import cn.shenhe.persistence.TenantEntityManager;
+import cn.shenhe.plugin.DistrictPlugins;
+import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.Registration;
+import cn.shenhe.registration.RegistrationAccess;
+import cn.shenhe.registration.RegistrationChanged;
+import cn.shenhe.registration.RegistrationRepository;
+import cn.shenhe.registration.RegistrationStatus;
+import cn.shenhe.registration.RegistrationViews;
+import cn.shenhe.security.Caller;
+import cn.shenhe.security.RequestContext;
+import cn.shenhe.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The review queues (依序审核): a registration waits at its site's SITE level once every required
+ * material has its images, in the order it became complete; after 考点通过 it waits at the
+ * DISTRICT level. A reviewer claims one at a time, for a lease the district configures; a claimed
+ * registration is offered to nobody else until the lease ends. Claims lock the registration's row,
+ * the same lock uploads and decisions take, so two reviewers cannot both win one.
+ */
+@ApplicationScoped
+public class ReviewQueue {
+
+    /** How far down the queue claim-next looks past registrations others claimed in the meantime. */
+    private static final int CLAIM_CANDIDATES = 20;
+
+    @Inject
+    TenantEntityManager em;
+    @Inject
+    RegistrationRepository registrations;
+    @Inject
+    DistrictDirectory districts;
+    @Inject
+    DistrictPlugins plugins;
+    @Inject
+    RequestContext request;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Event<RegistrationChanged> changed;
+
+    public record QueueItem(String registrationId, String candidateName, String site, String category,
+                            Instant queuedAt, String claimedBy, Instant claimExpiresAt, boolean claimedByMe,
+                            boolean changedSinceReview, String url) {
+    }
+
+    /** @param waiting registrations in the queue; {@code available}: of them, claimable now */
+    public record QueueView(String level, String site, long waiting, long available, long claimedByMe,
+                            List<QueueItem> items) {
+    }
+
+    public record Claim(String registrationId, String level, String claimedBy, Instant expiresAt, String url) {
+    }
+
+    /**
+     * Keeps the queue in step with the candidate's pictures, inside the transaction of the upload
+     * or delete (the registration's row is locked): complete and in no queue → back to the site
+     * queue (also after a return for changes); no longer complete → out of the queue.
+     */
+    void onCandidateChange(@Observes RegistrationChanged change) {
+        if (!change.action().startsWith("material-image.")) {
+            return;
+        }
+        Registration r = registrations.find(change.registrationId()).orElseThrow();
+        Instant now = Instant.now();
+        resolveCommentsOfDeletedImages(r, now);
+        if (r.status() != RegistrationStatus.FILLING) {
+            return;
+        }
+        boolean complete = complete(r);
+        if (complete && r.queueLevel().isEmpty()) {
+            r.enqueue(ReviewLevel.SITE, now);
+            audit.record("review.queued", "registration", r.id(), Map.of("level", ReviewLevel.SITE.name()));
+        } else if (!complete && r.queueLevel().isPresent()) {
+            r.leaveQueue();
+            audit.record("review.dequeued", "registration", r.id(), Map.of("reason", "materials-incomplete"));
+        }
+    }
+
+    /** Every required material type has at least its minimum of pictures. */
+    public boolean complete(Registration r) {
+        DistrictConfig d = districts.find(request.district()).orElseThrow();
+        List<RequiredType> types = plugins.requirements(d, UploadService.facts(r, d.code()));
+        return types.stream().allMatch(t -> r.images().stream()
+                .filter(m -> m.materialType().equals(t.type().code())).count() >= t.type().minImages());
+    }
+
+    private void resolveCommentsOfDeletedImages(Registration r, Instant now) {
+        Set<String> present = new HashSet<>();
+        r.images().forEach(m -> present.add(m.id()));
+        em.get().createQuery("SELECT c FROM ReviewComment c WHERE c.registration = :r AND c.resolvedAt IS NULL AND c.imageId IS NOT NULL",
+                        ReviewComment.class).setParameter("r", r).getResultList().stream()
+                .filter(c -> !present.contains(c.imageId()))
+                .forEach(c -> c.resolve(now));
+    }
+
+    /** The queue at a level, as the caller may see it: site reviewers their site's, others the district's. */
+    public QueueView view(ReviewLevel level, Optional<String> siteFilter) {
+        Caller caller = request.caller();
+        Optional<String> site = caller.siteLimit().or(() -> siteFilter);
+        Instant now = Instant.now();
+        List<Registration> waiting = queued(level, site, 200);
+        Set<String> changedIds = changedSinceReview(waiting);
+        List<QueueItem> items = waiting.stream().map(r -> new QueueItem(r.id(), r.candidateName(), r.siteCode(),
+                r.examCategory().code(), r.queuedAt(), r.claimExpiresAt() != null && r.claimExpiresAt().isAfter(now) ? r.claimedByName() : null,
+                r.claimExpiresAt() != null && r.claimExpiresAt().isAfter(now) ? r.claimExpiresAt() : null,
+                r.claimedBy(caller.subject() == null ? "" : caller.subject(), now), changedIds.contains(r.id()),
+                RegistrationViews.url(request.district(), r.id()))).toList();
+        long available = waiting.stream().filter(r -> r.claimableBy(caller.subject() == null ? "" : caller.subject(), now)).count();
+        long mine = items.stream().filter(QueueItem::claimedByMe).count();
+        return new QueueView(level.name(), site.orElse(null), count(level, site), available, mine, items);
+    }
+
+    /** Claims the first registration of the queue that nobody holds; empty when there is none. */
+    @Transactional
+    public Optional<Claim> claimNext(ReviewLevel level) {
+        mayClaimAt(level);
+        Caller caller = request.caller();
+        Instant now = Instant.now();
+        for (Registration candidate : queued(level, caller.siteLimit(), CLAIM_CANDIDATES)) {
+            if (!candidate.claimableBy(caller.subject(), now)) {
+                continue;
+            }
+            // Lock and look again: another reviewer may have claimed it since the read above.
+            Registration r = registrations.findForUpdate(candidate.id()).orElseThrow();
+            em.get().refresh(r);
+            if (r.queueLevel().equals(Optional.of(level)) && r.claimableBy(caller.subject(), now)) {
+                return Optional.of(claim(r, level, now));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Claims (or renews the claim on) one registration the caller picked from the queue. */
+    @Transactional
+    public Claim claim(String registrationId) {
+        Registration r = lockVisible(registrationId);
+        ReviewLevel level = r.queueLevel().orElseThrow(() -> ReviewProblems.notInQueue(levelOf(request.caller())));
+        mayClaimAt(level);
+        Instant now = Instant.now();
+        if (!r.claimableBy(request.caller().subject(), now)) {
+            throw ReviewProblems.claimedByOther(r.claimedByName());
+        }
+        return claim(r, level, now);
+    }
+
+    /** Gives the claim back to the queue; only its holder can. */
+    @Transactional
+    public void release(String registrationId) {
+        Registration r = lockVisible(registrationId);
+        if (!r.claimedBy(request.caller().subject(), Instant.now())) {
+            throw ReviewProblems.notClaimed();
+        }
+        r.release();
+        audit.record("review.released", "registration", r.id(), Map.of());
+        changed.fire(new RegistrationChanged(request.district(), r.id(), "review.released"));
+    }
+
+    /** The registration, locked, if the caller (a reviewer) may see it. */
+    Registration lockVisible(String registrationId) {
+        return registrations.findForUpdate(registrationId)
+                .filter(r -> RegistrationAccess.canSee(request.caller(), r))
+                .orElseThrow(() -> Problems.notFound("该报名", "Registration"));
+    }
+
+    Claim claim(Registration r, ReviewLevel level, Instant now) {
+        DistrictConfig d = districts.find(request.district()).orElseThrow();
+        Instant expires = now.plus(Duration.ofMinutes(d.review().claimMinutes()));
+        boolean renewal = r.claimedBy(request.caller().subject(), now);
+        r.claim(request.caller().subject(), request.caller().displayName().isBlank() ? request.caller().username()
+                : request.caller().displayName(), expires);
+        audit.record(renewal ? "review.claim-renewed" : "review.claimed", "registration", r.id(),
+                Map.of("level", level.name(), "expiresAt", expires));
+        changed.fire(new RegistrationChanged(request.district(), r.id(), "review.claimed"));
+        return new Claim(r.id(), level.name(), r.claimedByName(), expires, RegistrationViews.url(request.district(), r.id()));
+    }
+
+    /** Site reviewers review at the SITE level, district reviewers at the DISTRICT level. */
+    void mayReviewAt(ReviewLevel level) {
+        if (!request.caller().has(level == ReviewLevel.SITE ? Role.SITE_REVIEWER : Role.DISTRICT_REVIEWER)) {
+            throw ReviewProblems.notYourLevel(level);
+        }
+    }
+
+    /** As {@link #mayReviewAt}; and in on-site districts the SITE level claims by checking the candidate in. */
+    void mayClaimAt(ReviewLevel level) {
+        mayReviewAt(level);
+        DistrictConfig d = districts.find(request.district()).orElseThrow();
+        if (level == ReviewLevel.SITE && plugins.reviewMode(d).inPerson()) {
+            throw ReviewProblems.inPerson();
+        }
+    }
+
+    static ReviewLevel levelOf(Caller caller) {
+        return caller.has(Role.DISTRICT_REVIEWER) ? ReviewLevel.DISTRICT : ReviewLevel.SITE;
+    }
+
+    private List<Registration> queued(ReviewLevel level, Optional<String> site, int limit) {
+        var q = em.get().createQuery("SELECT r FROM Registration r WHERE r.queueLevel = :level"
+                        + (site.isPresent() ? " AND r.siteCode = :site" : "") + " ORDER BY r.queuedAt, r.id", Registration.class)
+                .setParameter("level", level);
+        site.ifPresent(s -> q.setParameter("site", s));
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    private long count(ReviewLevel level, Optional<String> site) {
+        var q = em.get().createQuery("SELECT COUNT(r) FROM Registration r WHERE r.queueLevel = :level"
+                        + (site.isPresent() ? " AND r.siteCode = :site" : ""), Long.class)
+                .setParameter("level", level);
+        site.ifPresent(s -> q.setParameter("site", s));
+        return q.getSingleResult();
+    }
+
+    private Set<String> changedSinceReview(List<Registration> rs) {
+        if (rs.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.get().createQuery("SELECT DISTINCT m.registration.id FROM MaterialImage m "
+                        + "WHERE m.changedSinceReview = TRUE AND m.registration IN :rs", String.class)
+                .setParameter("rs", rs).getResultList());
+    }
+
+    /** The pictures of a registration a reviewer has not approved yet. */
+    static List<MaterialImage> notApproved(Registration r) {
+        return r.images().stream().filter(m -> !m.locked()).toList();
+    }
+}

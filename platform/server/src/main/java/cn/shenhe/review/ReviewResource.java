@@ -1,0 +1,41 @@
+package cn.shenhe.review;
+
+import cn.shenhe.registration.RegistrationView;
+import cn.shenhe.registration.RegistrationViews;
+import cn.shenhe.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A reviewer's decisions on a registration they have claimed; answers with the registration as it now is. */
+@Path("/districts/{district}/registrations/{registration}/reviews")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    /** The tenant; bound and checked against the caller by TenantFilter. */
+    @PathParam("district")
+    String district;
+    @PathParam("registration")
+    String registration;
+    @Inject
+    ReviewService reviews;
+    @Inject
+    RegistrationViews views;
+
+    @POST
+    @RolesAllowed({Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER})
+    public RegistrationView review(ReviewRequest request) {
+        if (request == null) {
+            throw cn.shenhe.problem.Problems.invalid("body", "请求内容为空", "the request has no body");
+        }
+        return views.of(reviews.review(registration, request));
+    }
+}

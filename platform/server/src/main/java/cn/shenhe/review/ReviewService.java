@@ -1,0 +1,244 @@
+package cn.shenhe.review;
+
+import cn.shenhe.audit.AuditLog;
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.material.ImageState;
+import cn.shenhe.material.MaterialImage;
+import cn.shenhe.material.UploadService;
+import cn.shenhe.persistence.TenantEntityManager;
+import cn.shenhe.plugin.DistrictPlugins;
+import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.Registration;
+import cn.shenhe.registration.RegistrationChanged;
+import cn.shenhe.registration.RegistrationStatus;
+import cn.shenhe.security.Caller;
+import cn.shenhe.security.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a reviewer's decisions to a registration they hold a claim on, at their level:
+ * per-picture approve (locks it) or request changes (with a comment), comments, the in-person
+ * result of an on-site check, and the registration's outcome. All or nothing, under the
+ * registration's row lock.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    private static final int MAX_COMMENT = 2000;
+
+    @Inject
+    ReviewQueue queue;
+    @Inject
+    TenantEntityManager em;
+    @Inject
+    DistrictDirectory districts;
+    @Inject
+    DistrictPlugins plugins;
+    @Inject
+    RequestContext request;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Appointments appointments;
+    @Inject
+    Event<RegistrationChanged> changed;
+
+    /** What the registration's decision is, at each level. */
+    enum Outcome {
+        PASS, RETURN, APPROVE, REJECT;
+
+        boolean allowedAt(ReviewLevel level) {
+            return this == RETURN || (level == ReviewLevel.SITE ? this == PASS : this != PASS);
+        }
+    }
+
+    @Transactional
+    public Registration review(String registrationId, ReviewRequest req) {
+        ReviewLevel level = parse(ReviewLevel.class, req.level(), "level");
+        Outcome outcome = req.outcome() == null ? null : parse(Outcome.class, req.outcome(), "outcome");
+        if (outcome != null && !outcome.allowedAt(level)) {
+            throw Problems.invalid("outcome", "该审核级别不能作出此结论: " + outcome,
+                    outcome + " is not an outcome at the " + level + " level");
+        }
+        Caller caller = request.caller();
+        queue.mayReviewAt(level);
+        Registration r = queue.lockVisible(registrationId);
+        Instant now = Instant.now();
+        if (r.queueLevel().isEmpty() || r.queueLevel().get() != level) {
+            throw level == ReviewLevel.DISTRICT && r.status() == RegistrationStatus.FILLING
+                    ? ReviewProblems.outOfOrder() : ReviewProblems.notInQueue(level);
+        }
+        if (!r.claimedBy(caller.subject(), now)) {
+            throw ReviewProblems.notClaimed();
+        }
+        DistrictConfig d = districts.find(request.district()).orElseThrow();
+        boolean inPerson = level == ReviewLevel.SITE && plugins.reviewMode(d).inPerson();
+        if (inPerson && !req.images().isEmpty()) {
+            throw Problems.invalid("images", "现场审核请按材料记录核验结果(materials)",
+                    "On-site review records results per material (materials), not per picture");
+        }
+        if (!inPerson && !req.materials().isEmpty()) {
+            throw Problems.invalid("materials", "网上审核请对每张图片作出决定(images)",
+                    "Online review decides per picture (images); materials are for on-site checks");
+        }
+        if (inPerson && !appointments.checkedIn(r)) {
+            throw new ProblemException(409, "not-checked-in", "考生尚未现场签到", "The candidate has not been checked in at the site");
+        }
+
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("level", level.name());
+        for (ReviewRequest.ImageDecision decision : req.images()) {
+            decideImage(r, level, decision, now);
+        }
+        for (int i = 0; i < req.materials().size(); i++) {
+            recordInPerson(r, level, req.materials().get(i), "materials[" + i + "]", now);
+        }
+        for (int i = 0; i < req.comments().size(); i++) {
+            ReviewRequest.NewComment c = req.comments().get(i);
+            CommentVisibility visibility = c.visibility() == null ? CommentVisibility.CANDIDATE
+                    : parse(CommentVisibility.class, c.visibility(), "comments[" + i + "].visibility");
+            if (c.materialType() != null && r.images().stream().noneMatch(m -> m.materialType().equals(c.materialType()))
+                    && !knownType(d, r, c.materialType())) {
+                throw Problems.invalid("comments[" + i + "].materialType", "没有这种材料", "no such material type: " + c.materialType());
+            }
+            comment(r, null, c.materialType(), level, visibility, text(c.body(), "comments[" + i + "].body"), now);
+        }
+        detail.put("images", req.images().stream().map(x -> x.imageId() + ":" + x.decision()).collect(Collectors.joining(",")));
+        if (!req.materials().isEmpty()) {
+            detail.put("materials", req.materials().stream().map(x -> x.materialType() + ":" + x.result()).collect(Collectors.joining(",")));
+        }
+        r.reviewed(now);
+        if (outcome != null) {
+            decideRegistration(r, d, level, outcome, req.reason(), now);
+            detail.put("outcome", outcome.name());
+        }
+        audit.record("review.decided", "registration", r.id(), detail);
+        changed.fire(new RegistrationChanged(request.district(), r.id(), "review.decided"));
+        return r;
+    }
+
+    private void decideImage(Registration r, ReviewLevel level, ReviewRequest.ImageDecision decision, Instant now) {
+        MaterialImage image = r.images().stream().filter(m -> m.id().equals(decision.imageId())).findFirst()
+                .orElseThrow(() -> Problems.invalid("images.imageId", "该报名没有这张图片", "no such picture in this registration: " + decision.imageId()));
+        ImageState state = switch (parse(Decision.class, decision.decision(), "images.decision")) {
+            case APPROVE -> ImageState.APPROVED;
+            case REQUEST_CHANGES -> ImageState.CHANGES_REQUESTED;
+        };
+        if (image.locked() && level == ReviewLevel.SITE && state != ImageState.APPROVED) {
+            throw new ProblemException(409, "image-locked", "该图片已审核通过并锁定", "This picture is approved and locked");
+        }
+        image.decide(state, now);
+        if (state == ImageState.APPROVED) {
+            openComments(r).stream().filter(c -> image.id().equals(c.imageId())).forEach(c -> c.resolve(now));
+            if (decision.comment() != null && !decision.comment().isBlank()) {
+                comment(r, image.id(), image.materialType(), level, CommentVisibility.INTERNAL, text(decision.comment(), "images.comment"), now);
+            }
+        } else {
+            if (decision.comment() == null || decision.comment().isBlank()) {
+                throw ReviewProblems.commentRequired("images.comment");
+            }
+            comment(r, image.id(), image.materialType(), level, CommentVisibility.CANDIDATE, text(decision.comment(), "images.comment"), now);
+        }
+    }
+
+    /** On-site: originals seen approves (locks) the type's pictures; a problem asks for changes, with a comment. */
+    private void recordInPerson(Registration r, ReviewLevel level, ReviewRequest.MaterialResult result, String at, Instant now) {
+        InPersonResult outcome = parse(InPersonResult.class, result.result(), at + ".result");
+        List<MaterialImage> images = r.images().stream().filter(m -> m.materialType().equals(result.materialType())).toList();
+        if (images.isEmpty()) {
+            throw Problems.invalid(at + ".materialType", "该报名没有这种材料", "no pictures of material type " + result.materialType());
+        }
+        if (outcome == InPersonResult.ORIGINALS_SEEN) {
+            images.forEach(m -> m.decide(ImageState.APPROVED, now));
+            openComments(r).stream().filter(c -> result.materialType().equals(c.materialType())).forEach(c -> c.resolve(now));
+        } else {
+            if (result.comment() == null || result.comment().isBlank()) {
+                throw ReviewProblems.commentRequired(at + ".comment");
+            }
+            images.stream().filter(m -> !m.locked()).forEach(m -> m.decide(ImageState.CHANGES_REQUESTED, now));
+            comment(r, null, result.materialType(), level, CommentVisibility.CANDIDATE, text(result.comment(), at + ".comment"), now);
+        }
+    }
+
+    private void decideRegistration(Registration r, DistrictConfig d, ReviewLevel level, Outcome outcome, String reason, Instant now) {
+        boolean publishNow = d.review().publishOutcomes() == DistrictConfig.Publication.IMMEDIATELY;
+        switch (outcome) {
+            case PASS, APPROVE -> {
+                List<MaterialImage> pending = ReviewQueue.notApproved(r);
+                if (!pending.isEmpty() || !queue.complete(r)) {
+                    throw new ProblemException(409, "images-not-approved",
+                            "还有图片未审核通过或材料不全,不能通过", "Every required picture must be present and approved first",
+                            Map.of("pending", pending.stream().map(MaterialImage::id).toList()));
+                }
+                openComments(r).stream().filter(c -> c.level() == level).forEach(c -> c.resolve(now));
+                if (outcome == Outcome.PASS) {
+                    r.passSite(now, publishNow);
+                } else {
+                    r.decide(RegistrationStatus.APPROVED, null, now, publishNow);
+                }
+            }
+            case REJECT -> r.decide(RegistrationStatus.REJECTED, text(reason, "reason"), now, publishNow);
+            case RETURN -> {
+                if (openComments(r).stream().noneMatch(c -> c.visibility() == CommentVisibility.CANDIDATE)) {
+                    throw ReviewProblems.commentRequired("comments");
+                }
+                // Pictures the district now doubts are reopened by its REQUEST_CHANGES; the others stay locked.
+                r.returnToCandidate();
+            }
+        }
+    }
+
+    private void comment(Registration r, String imageId, String materialType, ReviewLevel level, CommentVisibility visibility,
+                         String body, Instant now) {
+        Caller caller = request.caller();
+        em.get().persist(new ReviewComment(r, imageId, materialType, level, visibility, body, caller.subject(),
+                caller.displayName().isBlank() ? caller.username() : caller.displayName(), now));
+    }
+
+    private List<ReviewComment> openComments(Registration r) {
+        em.get().flush();
+        return em.get().createQuery("SELECT c FROM ReviewComment c WHERE c.registration = :r AND c.resolvedAt IS NULL", ReviewComment.class)
+                .setParameter("r", r).getResultList();
+    }
+
+    private boolean knownType(DistrictConfig d, Registration r, String code) {
+        return plugins.requirement(d, UploadService.facts(r, d.code()), code).isPresent();
+    }
+
+    private static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw Problems.invalid(field, "请填写内容", field + " is required");
+        }
+        if (value.length() > MAX_COMMENT) {
+            throw Problems.invalid(field, "不能超过 " + MAX_COMMENT + " 个字", "at most " + MAX_COMMENT + " characters");
+        }
+        return value.strip();
+    }
+
+    private enum Decision { APPROVE, REQUEST_CHANGES }
+
+    private enum InPersonResult { ORIGINALS_SEEN, PROBLEM }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null) {
+            throw Problems.invalid(field, "缺少 " + field, field + " is required");
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            Set<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toCollection(java.util.TreeSet::new));
+            throw Problems.invalid(field, field + " 只能是 " + allowed, field + " must be one of " + allowed + ", not " + value);
+        }
+    }
+}
