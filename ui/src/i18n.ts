@@ -45,3 +45,14 @@ export function formatFormats(formats: string[]): string {
   const names = formats.flatMap((f) => (f === 'image/jpeg' ? ['jpg', 'jpeg'] : f === 'image/png' ? ['png'] : [f.replace('image/', '')]))
   return names.join(' / ')
 }
+
+/** A district's review mode: the plugin's own name when the server gives one (网上审核 / 现场审核). */
+export function modeName(d: { reviewMode: string; reviewModeName?: LocalizedText | null }, t: (k: string) => string): string {
+  if (d.reviewModeName) return lt(d.reviewModeName)
+  const known: Record<string, string> = { ONLINE: 'mode.ONLINE', 'online-review': 'mode.ONLINE', ON_SITE: 'mode.ON_SITE', 'onsite-review': 'mode.ON_SITE' }
+  return known[d.reviewMode] ? t(known[d.reviewMode]) : d.reviewMode
+}
+
+export function inPerson(d: { reviewMode: string; inPerson?: boolean }): boolean {
+  return d.inPerson ?? (d.reviewMode === 'ON_SITE' || d.reviewMode === 'onsite-review')
+}

@@ -5,6 +5,7 @@ export interface Category { code: string; name: LocalizedText }
 export interface District {
   code: string; name: LocalizedText; examYear: number; reviewMode: 'ONLINE' | 'ON_SITE' | string
   uploadOpens: string; uploadCloses: string; sites: Site[]; categories: Category[]
+  reviewModeName?: LocalizedText; inPerson?: boolean; publishOutcomes?: string
 }
 export interface Requirement {
   code: string; name: LocalizedText; hint?: LocalizedText | null; sampleUrl: string | null
