@@ -48,7 +48,9 @@ class PublicPageIT {
         assertTrue(idCard.contains("身份证明") && idCard.contains("须上传 2 张") && idCard.contains("200 KB"), idCard);
         // gd asks for one more material type than bj, with its own sample
         page.locator("[data-testid=req-gd-residence-proof]").waitFor();
-        page.waitForFunction("() => [...document.querySelectorAll('[data-testid^=req-] img')].every(i => i.complete && i.naturalWidth > 0)");
+        // samples load lazily: the first district's are on screen
+        page.waitForFunction("() => { const s = [...document.querySelectorAll('[data-testid=district-bj] img')];"
+                + " return s.length >= 4 && s.every(i => i.complete && i.naturalWidth > 0) }");
         assertTrue(page.url().startsWith(Browser.BASE), "no sign-in needed: " + page.url());
         Browser.screenshot(page, "public");
         Browser.assertAccessible(page, "public page");
