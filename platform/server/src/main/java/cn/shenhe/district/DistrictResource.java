@@ -46,11 +46,13 @@ public class DistrictResource {
      * @param reviewMode   the review-mode plugin: online-review (网上审核) or onsite-review (现场审核)
      * @param inPerson     true when candidates book a slot and bring their originals
      * @param appointments the on-site schedule (empty for online review)
+     * @param commentTemplates the district's frequent review comments, offered to its reviewers
      */
     public record DistrictView(String code, LocalizedText name, int examYear, String reviewMode,
                                LocalizedText reviewModeName, boolean inPerson, String publishOutcomes,
                                OffsetDateTime uploadOpens, OffsetDateTime uploadCloses, List<SiteView> sites,
-                               List<CategoryView> categories, List<AppointmentSlot> appointments) {
+                               List<CategoryView> categories, List<AppointmentSlot> appointments,
+                               List<LocalizedText> commentTemplates) {
     }
 
     public record CategoryView(String code, LocalizedText name) {
@@ -130,6 +132,6 @@ public class DistrictResource {
                 d.review().publishOutcomes().code(), d.uploadWindow().opens(),
                 d.uploadWindow().closes(), d.sites().stream().map(s -> new SiteView(s.code(), s.name())).toList(),
                 Arrays.stream(ExamCategory.values()).map(c -> new CategoryView(c.code(), c.displayName())).toList(),
-                mode.slots(d.reviewSettings()));
+                mode.slots(d.reviewSettings()), d.review().commentTemplates());
     }
 }

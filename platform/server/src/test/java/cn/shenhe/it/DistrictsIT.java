@@ -37,6 +37,7 @@ class DistrictsIT {
                 .body("find { it.code == 'bj' }.reviewMode", equalTo("online-review"))
                 .body("find { it.code == 'bj' }.reviewModeName.zh", equalTo("网上审核"))
                 .body("find { it.code == 'bj' }.appointments", equalTo(java.util.List.of()))
+                .body("find { it.code == 'bj' }.commentTemplates[0].zh", equalTo("照片模糊,请重新拍摄清晰的照片上传"))
                 .body("find { it.code == 'bj' }.name.zh", equalTo("北京考区"))
                 .body("find { it.code == 'gd' }.sites.code", equalTo(java.util.List.of("gd-01", "gd-02", "gd-03")));
         Api.server().get("/health/ready").then().statusCode(200)
