@@ -5,7 +5,7 @@ export interface Category { code: string; name: LocalizedText }
 export interface District {
   code: string; name: LocalizedText; examYear: number; reviewMode: 'ONLINE' | 'ON_SITE' | string
   uploadOpens: string; uploadCloses: string; sites: Site[]; categories: Category[]
-  reviewModeName?: LocalizedText; inPerson?: boolean; publishOutcomes?: string
+  reviewModeName?: LocalizedText; inPerson?: boolean; publishOutcomes?: string; commentTemplates?: LocalizedText[]
 }
 export interface Requirement {
   code: string; name: LocalizedText; hint?: LocalizedText | null; sampleUrl: string | null
@@ -15,7 +15,7 @@ export interface Requirement {
 export interface ImageView {
   id: string; url: string; materialType: string; state: 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED' | string
   locked: boolean; width: number; height: number; bytes: number; uploadedAt: string; warnings: string[]
-  changedSinceReview?: boolean
+  changedSinceReview?: boolean; comment?: string | null
 }
 export interface MaterialSlot extends Requirement {
   count: number; complete: boolean; canUpload: boolean; uploadUrl: string; images: ImageView[]
@@ -29,6 +29,8 @@ export interface RegistrationView {
   category: string; categoryName: LocalizedText; status: 'FILLING' | 'SITE_PASSED' | 'APPROVED' | 'REJECTED' | string
   statusLabel: LocalizedText; candidateName: string; createdAt: string; updatedAt: string
   complete: boolean; acceptsChanges: boolean; comments: CommentView[]; materials: MaterialSlot[]
+  rejectReason?: string | null; inPerson?: boolean
+  review?: { status: string; publishedStatus: string | null; queueLevel: string | null; queuedAt: string | null; claimedBy: string | null; claimExpiresAt: string | null; claimedByMe: boolean } | null
 }
 export interface RegistrationSummary {
   id: string; site: string; examYear: number; category: string; status: string

@@ -35,6 +35,7 @@ const en: typeof zh = {
     locked: 'Approved and locked', changes: 'Changes requested', submitted: 'Submitted, awaiting review', closed: 'Materials cannot be changed now',
     watermark: 'A watermark on the image means it has been submitted: there is nothing else to submit.', rules: 'Rules', dismiss: 'Dismiss',
     status: 'Status', candidate: 'Candidate', site: 'Exam site', category: 'Exam category', back: 'Back to my registrations', image: '{type}, image {n}',
+    inPerson: 'This district reviews in person: once your materials are complete, bring the originals to your exam site at your appointment.',
     uploaded: 'Uploaded', changedSinceReview: 'Changed since review',
   },
   review: {

@@ -33,6 +33,7 @@ export default {
     locked: '审核通过,已锁定', changes: '需要修改', submitted: '已提交,待审核', closed: '当前不能修改材料',
     watermark: '图片上显示水印即表示已自动提交,无需另行提交。', rules: '上传要求', dismiss: '关闭',
     status: '审核状态', candidate: '考生', site: '考点', category: '考试类别', back: '返回我的报名', image: '{type} 第 {n} 张',
+    inPerson: '本考区为现场审核:材料齐全后请按预约时间携带原件到考点审核。',
     uploaded: '上传成功', changedSinceReview: '审核后已修改',
   },
   review: {
