@@ -30,6 +30,7 @@ export interface RegistrationView {
   statusLabel: LocalizedText; candidateName: string; createdAt: string; updatedAt: string
   complete: boolean; acceptsChanges: boolean; comments: CommentView[]; materials: MaterialSlot[]
   rejectReason?: string | null; inPerson?: boolean
+  appointment?: { registrationId: string; slot: { id: string; site: string; date: string; start: string; end: string; capacity: number; booked: number; remaining: number; open: boolean }; status: string; bookedAt: string; checkedInAt: string | null } | null
   review?: { status: string; publishedStatus: string | null; queueLevel: string | null; queuedAt: string | null; claimedBy: string | null; claimExpiresAt: string | null; claimedByMe: boolean } | null
 }
 export interface RegistrationSummary {

@@ -38,6 +38,10 @@ const en: typeof zh = {
     inPerson: 'This district reviews in person: once your materials are complete, bring the originals to your exam site at your appointment.',
     uploaded: 'Uploaded', changedSinceReview: 'Changed since review',
   },
+  appointment: {
+    title: 'On-site review appointment', yours: 'Booked: {date} {start}–{end}. Bring the originals to your exam site.', cancel: 'Cancel',
+    completeFirst: 'Upload every required material first, then book a time.', remaining: '{n} places left', book: 'Book', booked: 'Booked',
+  },
   review: {
     title: 'Review workbench', level: 'Review level', SITE: 'Exam site', DISTRICT: 'District', waiting: '{n} waiting',
     claimNext: 'Claim next', empty: 'Nobody is waiting for review', candidate: 'Candidate', site: 'Site', queuedAt: 'Queued at',

@@ -36,6 +36,10 @@ export default {
     inPerson: '本考区为现场审核:材料齐全后请按预约时间携带原件到考点审核。',
     uploaded: '上传成功', changedSinceReview: '审核后已修改',
   },
+  appointment: {
+    title: '现场审核预约', yours: '您已预约 {date} {start}–{end},请按时携带原件到考点。', cancel: '取消预约',
+    completeFirst: '请先上传全部必传材料,再预约现场审核时间。', remaining: '余 {n} 个名额', book: '预约', booked: '预约成功',
+  },
   review: {
     title: '审核工作台', level: '审核级别', SITE: '考点审核', DISTRICT: '考区审核', waiting: '待审核 {n} 人',
     claimNext: '领取下一位', empty: '队列中暂无待审核考生', candidate: '考生', site: '考点', queuedAt: '提交时间',

@@ -69,7 +69,7 @@ class ReviewerFlowIT {
         page.keyboard().press("c");
         page.locator("[data-testid=image-comment]").fill("盖章不清晰,请重新拍摄");
         page.keyboard().press("Escape");
-        page.locator("body").click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(1, 1));
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
         page.keyboard().press("?");
         page.locator(".el-dialog").waitFor();
         assertTrue(page.locator(".el-dialog").innerText().contains("下一张图片"));
