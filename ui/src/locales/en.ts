@@ -50,7 +50,7 @@ const en: typeof zh = {
     outcome: 'Outcome', PASS: 'Pass (site)', RETURN: 'Return for changes', APPROVE: 'Approve', REJECT: 'Reject', keep: 'Save comments only',
     reason: 'Reason', submit: 'Submit review', submitted: 'Review submitted', help: 'Keyboard shortcuts',
     keys: { j: 'Next image', k: 'Previous image', a: 'Approve the current image', c: 'Comment on the current image', n: 'Next candidate', help: 'Show/hide this help' },
-    notAvailable: 'The review API is not available yet: {msg}', search: 'Search candidates or comments', changed: 'Changed',
+    searchButton: 'Search', notAvailable: 'The review API is not available yet: {msg}', search: 'Search candidates or comments', changed: 'Changed',
   },
   admin: { title: 'District administration', config: 'Configuration', versions: 'Versions', notAvailable: 'The configuration API is not available yet: {msg}', saved: 'Saved' },
   national: { title: 'National review progress', byDistrict: 'Registrations by district and status', notAvailable: 'The national API is not available yet: {msg}' },

@@ -48,7 +48,7 @@ export default {
     outcome: '审核结论', PASS: '考点通过', RETURN: '退回修改', APPROVE: '审核通过', REJECT: '审核拒绝', keep: '仅保存意见',
     reason: '理由', submit: '提交审核', submitted: '审核已提交', help: '键盘快捷键',
     keys: { j: '下一张图片', k: '上一张图片', a: '通过当前图片', c: '为当前图片写意见', n: '下一位考生', help: '显示/隐藏本帮助' },
-    notAvailable: '审核接口尚未就绪:{msg}', search: '搜索考生或意见', changed: '有修改',
+    searchButton: '搜索', notAvailable: '审核接口尚未就绪:{msg}', search: '搜索考生或意见', changed: '有修改',
   },
   admin: { title: '考区管理', config: '考区配置', versions: '历史版本', notAvailable: '配置接口尚未就绪:{msg}', saved: '已保存' },
   national: { title: '全国审核进度', byDistrict: '各考区报名状态', notAvailable: '全国接口尚未就绪:{msg}' },

@@ -47,7 +47,7 @@ describe('ReviewView', () => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'c' }))   // request changes on it
     await flushPromises()
     await w.find('[data-testid=image-comment]').setValue('照片模糊')
-    await w.find('form').trigger('submit')
+    await w.find('form.conclude').trigger('submit')
     await flushPromises()
     const call = apiSend.mock.calls.find((c) => c[1].endsWith('/reviews'))!
     expect(call[0]).toBe('POST')

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The site reviewer's workbench in a real browser: open a complete registration, judge its pictures
- * with the keyboard (a approve, j next; one asks for changes with c and a comment), send the review;
- * the candidate then sees check marks and the comment.
+ * with the keyboard (a approve, j next; one asks for changes with c and a comment), return it for
+ * changes; the candidate then sees check marks and the comments.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReviewerFlowIT {
@@ -46,10 +46,11 @@ class ReviewerFlowIT {
 
     @Test
     void judgePicturesWithTheKeyboard() {
-        String candidate = Keycloak.createUser("candidate", "tonline", null).token();
-        Keycloak.User reviewer = Keycloak.createUser("site-reviewer", "tonline", "tonline-01");
-        String r = Api.register(candidate, "tonline", 2027, "tonline-01");
-        List<String> images = Api.completeMaterials(candidate, "tonline", r);
+        // bj-02: a site no other test reviews (ReviewIT keeps to the tonline district, whose sites must finish their queues)
+        String candidate = Keycloak.createUser("candidate", "bj", null).token();
+        Keycloak.User reviewer = Keycloak.createUser("site-reviewer", "bj", "bj-02");
+        String r = Api.register(candidate, "bj", 2027, "bj-02");
+        List<String> images = Api.completeMaterials(candidate, "bj", r);
 
         Page page = browser.newPage(false);
         page.navigate(Browser.BASE + "/");
@@ -77,14 +78,19 @@ class ReviewerFlowIT {
         page.keyboard().press("Escape");
         Browser.screenshot(page, "review");
         Browser.assertAccessible(page, "review workbench");
+        // returned for changes, with a word to the candidate: the registration leaves the queue
+        page.locator("[data-testid=general-comment]").fill("请重新上传试用期考核证明");
+        page.locator("[data-testid=outcome-RETURN]").click();
         page.locator("[data-testid=submit-review]").click();
         page.locator(".el-message--success").waitFor();
 
-        JsonPath seen = Api.as(candidate).get("/districts/tonline/registrations/" + r).then().statusCode(200).extract().jsonPath();
+        JsonPath seen = Api.as(candidate).get("/districts/bj/registrations/" + r).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(true, true), seen.getList("materials.find { it.code == 'id-card' }.images.locked"));
         assertEquals(List.of(true), seen.getList("materials.find { it.code == 'diploma' }.images.locked"));
         assertEquals("CHANGES_REQUESTED", seen.getString("materials.find { it.code == 'practice-proof' }.images[0].state"));
         assertEquals("盖章不清晰,请重新拍摄", seen.getString("materials.find { it.code == 'practice-proof' }.images[0].comment"));
         assertEquals(images.get(3), seen.getString("materials.find { it.code == 'practice-proof' }.images[0].id"));
+        assertTrue(seen.getList("comments.body").contains("请重新上传试用期考核证明"), "returns are shown at once: " + seen.getList("comments.body"));
+        page.waitForURL(url -> url.endsWith("/review"));
     }
 }

@@ -77,8 +77,8 @@ class OrphanSweepIT {
         String registration = "tsweep" + System.nanoTime() % 1_000_000_000_000L;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
-                    + " candidate_name, exam_year, exam_category, site_code, status, created_at, updated_at, version)"
-                    + " VALUES (?, 'tsweep', ?, 'u', 'n', 2027, 'clinical-physician', 'tsweep-01', 'FILLING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)")) {
+                    + " candidate_name, exam_year, exam_category, site_code, status, published_status, created_at, updated_at, version)"
+                    + " VALUES (?, 'tsweep', ?, 'u', 'n', 2027, 'clinical-physician', 'tsweep-01', 'FILLING', 'FILLING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)")) {
                 // The PostgreSQL database outlives test runs: every row here must be new.
                 ps.setString(1, registration);
                 ps.setString(2, registration);
