@@ -38,6 +38,8 @@ public class DistrictResource {
     DistrictDirectory districts;
     @Inject
     DistrictPlugins plugins;
+    @Inject
+    DistrictSamples samples;
 
     public record SiteView(String code, LocalizedText name) {
     }
@@ -94,6 +96,14 @@ public class DistrictResource {
         DistrictConfig d = district(code);
         RequiredType t = plugins.requirement(d, facts(d, category, site), type)
                 .orElseThrow(() -> Problems.notFound("该材料类型", "Material type"));
+        // The district's own sample, if its administrator uploaded one; else the plugin's.
+        var own = samples.find(type);
+        if (own.isPresent()) {
+            return Response.ok(own.get().bytes(), own.get().contentType())
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                    .tag(own.get().sha256())
+                    .build();
+        }
         byte[] bytes = plugins.sample(t).orElseThrow(() -> Problems.notFound("示例图片", "Sample image"));
         return Response.ok(bytes, t.type().sample().mediaType())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")

@@ -136,6 +136,12 @@ public final class TenantConfigReader {
 
     private LocalizedText text(Object value, String path) {
         Map<String, Object> m = map(value, path);
+        for (String key : m.keySet()) {
+            if (!key.equals("zh") && !key.equals("en")) {
+                // e.g. an unquoted comma in a flow map: { zh: 照片模糊,请重拍, en: ... } gives a key "请重拍"
+                throw fail(path, "unknown field '" + key + "' (expected zh and en; quote a text that contains a comma)");
+            }
+        }
         return LocalizedText.of(string(m, "zh", path + ".zh"), string(m, "en", path + ".en"));
     }
 

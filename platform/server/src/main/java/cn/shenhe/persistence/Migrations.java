@@ -38,7 +38,25 @@ public class Migrations {
     @ConfigProperty(name = "shenhe.db.clean-on-start", defaultValue = "false")
     boolean cleanOnStart;
 
+    private boolean migrated;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        ensureMigrated();
+    }
+
+    /**
+     * Migrates once per application start, whoever asks first: the start event, or a bean that
+     * reads the database while being created (the district directory) before that event reaches here.
+     */
+    public synchronized void ensureMigrated() {
+        if (migrated) {
+            return;
+        }
+        migrate();
+        migrated = true;
+    }
+
+    private void migrate() {
         String vendor = vendorFolder();
         var config = Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource);
         if ("postgresql".equals(vendor)) {

@@ -38,6 +38,8 @@ public class Publications {
     AuditLog audit;
     @Inject
     Event<RegistrationChanged> changed;
+    @Inject
+    ReviewNotices notices;
 
     /** One scope that can be published: a site's SITE-level results, or the district's DISTRICT-level ones. */
     public record Scope(String level, String site, long unpublished, long waiting, boolean ready) {
@@ -70,12 +72,14 @@ public class Publications {
         }
         List<Registration> due = unpublished(level, scopeSite);
         for (Registration r : due) {
+            RegistrationStatus shownBefore = r.publishedStatus();
             if (level == ReviewLevel.SITE) {
                 r.publishSitePass();
             } else {
                 r.publish();
             }
             changed.fire(new RegistrationChanged(request.district(), r.id(), "results.published"));
+            notices.status(r, shownBefore);
         }
         audit.record("results.published", "district", request.district(),
                 Map.of("level", level.name(), "site", scopeSite.orElse("*"), "count", due.size()));

@@ -53,6 +53,8 @@ public class ReviewService {
     Appointments appointments;
     @Inject
     Event<RegistrationChanged> changed;
+    @Inject
+    ReviewNotices notices;
 
     /** What the registration's decision is, at each level. */
     enum Outcome {
@@ -96,6 +98,7 @@ public class ReviewService {
             throw new ProblemException(409, "not-checked-in", "考生尚未现场签到", "The candidate has not been checked in at the site");
         }
 
+        RegistrationStatus shownBefore = r.publishedStatus();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("level", level.name());
         for (ReviewRequest.ImageDecision decision : req.images()) {
@@ -125,6 +128,10 @@ public class ReviewService {
         }
         audit.record("review.decided", "registration", r.id(), detail);
         changed.fire(new RegistrationChanged(request.district(), r.id(), "review.decided"));
+        notices.comments(r, openComments(r).stream()
+                .filter(c -> c.visibility() == CommentVisibility.CANDIDATE && c.createdAt().equals(now))
+                .map(ReviewComment::body).toList());
+        notices.status(r, shownBefore);
         return r;
     }
 

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Removes blobs no row names: left by a crash between the durable write and the commit, or by a
+ * Removes blobs no row names (a material picture, or a district's sample picture): left by a crash between the durable write and the commit, or by a
  * failed delete after one. Only blobs older than a grace period are considered, so an upload
  * between its write and its commit is never touched. This is a system task across all districts,
  * hence plain JDBC rather than the tenant-bound EntityManager; it reads only blob keys.
@@ -54,9 +54,11 @@ public class OrphanSweeper {
             });
             int removed = 0;
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement q = c.prepareStatement("SELECT 1 FROM material_image WHERE blob_key = ?")) {
+                 PreparedStatement q = c.prepareStatement("SELECT 1 FROM material_image WHERE blob_key = ?"
+                         + " UNION ALL SELECT 1 FROM district_sample WHERE blob_key = ?")) {
                 for (String key : candidates) {
                     q.setString(1, key);
+                    q.setString(2, key);
                     try (ResultSet rs = q.executeQuery()) {
                         if (!rs.next()) {
                             blobs.delete(key);

@@ -109,6 +109,10 @@ class ReviewIT {
                 .body("materials.find { it.code == 'practice-proof' }.images[0].state", equalTo("CHANGES_REQUESTED"))
                 .body("materials.find { it.code == 'practice-proof' }.images[0].comment", equalTo("执业证明照片模糊,请重新上传"));
         Api.as(site).get(reg(r)).then().body("comments.body", hasItem("核对过学历信息"));
+        // Told in the app: the comment (not the internal note) and the status they now see.
+        Api.as(candidate).get("/me/notifications").then().statusCode(200)
+                .body("items.kind", hasItem("COMMENT")).body("items.kind", hasItem("STATUS"))
+                .body("items.find { it.kind == 'COMMENT' }.body.zh", equalTo("执业证明照片模糊,请重新上传"));
 
         // A locked picture can be neither deleted nor replaced; its bytes stay as they were.
         byte[] before = Api.as(candidate).get(reg(r) + "/images/" + idFront).then().statusCode(200).extract().asByteArray();
@@ -140,6 +144,7 @@ class ReviewIT {
         Api.as(admin).contentType("application/json").body("{\"level\":\"SITE\",\"site\":\"tonline-01\"}").post(D + "/publications")
                 .then().statusCode(200).body("published", equalTo(1));
         Api.as(candidate).get(reg(r)).then().body("status", equalTo("SITE_PASSED")).body("statusLabel.zh", equalTo("考点通过"));
+        Api.as(candidate).get("/me/notifications").then().body("items[0].title.zh", equalTo("报名状态:考点通过"));
 
         // District level: claim next in order, approve; published → 审核通过.
         Api.as(district).post(D + "/review-queue/claims?level=DISTRICT").then().statusCode(200).body("registrationId", equalTo(r));

@@ -1,0 +1,9 @@
+/**
+ * Telling candidates what happened to their registration. Review code fires a
+ * {@link cn.shenhe.notification.CandidateNotice} inside its transaction; once committed,
+ * {@link cn.shenhe.notification.NotificationDispatcher} calls the {@code Notifier} of every plugin
+ * the district names. The default plugin, {@code inapp-notifications}, stores the notice through
+ * the host's inbox ({@link cn.shenhe.notification.NotificationStore}); candidates read it at
+ * {@code GET /api/v1/me/notifications}.
+ */
+package cn.shenhe.notification;

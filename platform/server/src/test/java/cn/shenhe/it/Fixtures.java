@@ -1,0 +1,73 @@
+package cn.shenhe.it;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Test deployment only (ConfigAdminIT adds it to the WAR): what no API offers yet, straight in
+ * the database: approve (lock) a picture as the review would, count audit entries.
+ */
+@Path("/it/fixtures")
+@RequestScoped
+@PermitAll
+public class Fixtures {
+
+    @Resource(lookup = "jdbc/shenhe")
+    DataSource dataSource;
+
+    @POST
+    @Path("/images/{id}/approve")
+    public void approve(@PathParam("id") String image) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement("UPDATE material_image SET state = 'APPROVED' WHERE id = ?")) {
+            u.setString(1, image);
+            if (u.executeUpdate() != 1) {
+                throw new IllegalStateException("no image " + image);
+            }
+        }
+    }
+
+    /** A booking of the slot for the registration, as if the candidate had booked it. */
+    @POST
+    @Path("/registrations/{id}/appointment")
+    public void book(@PathParam("id") String registration, @QueryParam("district") String district,
+                     @QueryParam("slot") String slot) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement("INSERT INTO appointment (id, district_id, registration_id, slot_id, status,"
+                     + " booked_at, version) VALUES (?, ?, ?, ?, 'BOOKED', CURRENT_TIMESTAMP, 1)")) {
+            u.setString(1, cn.shenhe.persistence.Ids.next());
+            u.setString(2, district);
+            u.setString(3, registration);
+            u.setString(4, slot);
+            u.executeUpdate();
+        }
+    }
+
+    @GET
+    @Path("/audit")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String auditCount(@QueryParam("district") String district, @QueryParam("action") String action) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE district_id = ? AND action = ?")) {
+            q.setString(1, district);
+            q.setString(2, action);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return Long.toString(rs.getLong(1));
+            }
+        }
+    }
+}
