@@ -55,6 +55,7 @@ const en: typeof zh = {
   admin: { title: 'District administration', config: 'Configuration', versions: 'Versions', notAvailable: 'The configuration API is not available yet: {msg}', saved: 'Saved' },
   national: { title: 'National review progress', byDistrict: 'Registrations by district and status', notAvailable: 'The national API is not available yet: {msg}' },
   status: { FILLING: 'Filling in', SITE_PASSED: 'Passed at site', APPROVED: 'Approved', REJECTED: 'Rejected' },
+  notifications: { title: 'Notifications ({n} unread)', none: 'No notifications' },
   notFound: 'Page not found',
   forbidden: 'You may not open this page',
 }

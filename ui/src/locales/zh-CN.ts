@@ -53,6 +53,7 @@ export default {
   admin: { title: '考区管理', config: '考区配置', versions: '历史版本', notAvailable: '配置接口尚未就绪:{msg}', saved: '已保存' },
   national: { title: '全国审核进度', byDistrict: '各考区报名状态', notAvailable: '全国接口尚未就绪:{msg}' },
   status: { FILLING: '填报', SITE_PASSED: '考点通过', APPROVED: '审核通过', REJECTED: '审核拒绝' },
+  notifications: { title: '站内通知({n} 条未读)', none: '暂无通知' },
   notFound: '页面不存在',
   forbidden: '您没有访问此页面的权限',
 }
