@@ -29,3 +29,13 @@ if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
     exit 1
   fi
 fi
+
+# The browser tests (cn.shenhe.e2e, run by ./mvnw verify) drive Debian's headless Chromium.
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "== Installing Chromium for the browser tests"
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium: sudo apt-get install -y chromium" >&2
+  fi
+fi

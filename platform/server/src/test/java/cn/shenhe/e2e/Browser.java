@@ -1,0 +1,101 @@
+package cn.shenhe.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.shenhe.it.Api;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Debian Chromium driven by Playwright (no browser download), against the real server
+ * and the real Keycloak login page. Screenshots go to target/e2e-screenshots; axe-core (from the
+ * UI's node_modules) checks pages for serious and critical accessibility violations.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String BASE = Api.BASE;
+    private static final Path SCREENSHOTS = Paths.get(System.getProperty("it.screenshots", "target/e2e-screenshots"));
+    private static final Path AXE = Paths.get(System.getProperty("it.axe", "../../ui/node_modules/axe-core/axe.min.js"));
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("it.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** A fresh browser profile (no cookies): a desktop window, or a phone's 375×812. */
+    Page newPage(boolean phone) {
+        com.microsoft.playwright.Browser.NewContextOptions o = new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setViewportSize(phone ? 375 : 1280, phone ? 812 : 900);
+        if (phone) {
+            o.setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2);
+        }
+        BrowserContext context = browser.newContext(o);
+        context.setDefaultTimeout(45_000);
+        return context.newPage();
+    }
+
+    /** Signs in on Keycloak's own page; grants the consent the first time it is asked (账号授权). */
+    static void signIn(Page page, String username, String password) {
+        page.locator("[data-testid=login]").click();
+        page.locator("#username").waitFor();
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(BASE) || url.contains("login-actions"));
+        if (!page.url().startsWith(BASE)) {
+            // The consent screen of client shenhe-ui.
+            page.locator("[name=accept]").click();
+            page.waitForURL(url -> url.startsWith(BASE));
+        }
+    }
+
+    static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** No serious or critical axe-core violation on the page as it is now. */
+    static void assertAccessible(Page page, String what) {
+        if (page.evaluate("() => typeof window.axe") .equals("undefined")) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
+        }
+        // Toasts (.el-message) fade in and out: mid-animation their opacity fails contrast checks, and
+        // they are gone seconds later. The page itself is what is checked.
+        Object found = page.evaluate("async () => (await axe.run({ exclude: [['.el-message']] }, { resultTypes: ['violations'] })).violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+        assertEquals(List.of(), found, "accessibility of " + what);
+    }
+
+    /** The page fits its viewport: nothing to scroll sideways on a phone. */
+    static void assertNoHorizontalScroll(Page page) {
+        Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        List<?> w = (List<?>) widths;
+        assertEquals(((Number) w.get(1)).intValue(), ((Number) w.get(0)).intValue(), "page width vs viewport");
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,75 @@
+package cn.shenhe.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.shenhe.it.Deployments;
+import com.microsoft.playwright.Page;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The public page: every district's review mode, upload window and required materials, without sign-in. */
+@ExtendWith(ArquillianExtension.class)
+class PublicPageIT {
+
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.application();
+    }
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyDistrictPublishesItsModeWindowAndMaterials() {
+        Page page = browser.newPage(false);
+        page.navigate(Browser.BASE + "/");
+        page.locator("[data-testid=req-bj-id-card]").waitFor();
+        assertEquals("网上审核", page.locator("[data-testid=district-bj] [data-testid=mode]").innerText().trim());
+        assertEquals("现场审核", page.locator("[data-testid=district-sh] [data-testid=mode]").innerText().trim());
+        assertTrue(page.locator("[data-testid=district-bj]").innerText().contains("上传时间"));
+        String idCard = page.locator("[data-testid=req-bj-id-card]").innerText();
+        assertTrue(idCard.contains("身份证明") && idCard.contains("须上传 2 张") && idCard.contains("200 KB"), idCard);
+        // gd asks for one more material type than bj, with its own sample
+        page.locator("[data-testid=req-gd-residence-proof]").waitFor();
+        // samples load lazily: the first district's are on screen
+        page.waitForFunction("() => { const s = [...document.querySelectorAll('[data-testid=district-bj] img')];"
+                + " return s.length >= 4 && s.every(i => i.complete && i.naturalWidth > 0) }");
+        assertTrue(page.url().startsWith(Browser.BASE), "no sign-in needed: " + page.url());
+        Browser.screenshot(page, "public");
+        Browser.assertAccessible(page, "public page");
+
+        // English
+        page.locator("[data-testid=language]").click();
+        page.locator("text=Online review").first().waitFor();
+        assertEquals("On-site review", page.locator("[data-testid=district-sh] [data-testid=mode]").innerText().trim());
+        Browser.screenshot(page, "public-en");
+        page.locator("[data-testid=language]").click();
+    }
+
+    @Test
+    void onAPhone() {
+        Page page = browser.newPage(true);
+        page.navigate(Browser.BASE + "/");
+        page.locator("[data-testid=req-sh-id-card]").waitFor();
+        Browser.assertNoHorizontalScroll(page);
+        Browser.screenshot(page, "public-375");
+        Browser.assertAccessible(page, "public page on a phone");
+    }
+}

@@ -1,0 +1,79 @@
+import Keycloak from 'keycloak-js'
+import { reactive } from 'vue'
+import { uiConfig } from './config'
+
+export type Role = 'candidate' | 'site-reviewer' | 'district-reviewer' | 'district-admin' | 'national-admin'
+
+export const session = reactive({
+  ready: false,
+  authenticated: false,
+  username: '',
+  name: '',
+  district: '' as string,
+  site: '' as string,
+  roles: [] as string[],
+})
+
+let kc: Keycloak | null = null
+
+/**
+ * Sets up keycloak-js (authorization code + PKCE). It does not redirect by itself: it only
+ * finishes a sign-in that comes back from Keycloak, so that public pages never leave the site.
+ */
+export async function initAuth(): Promise<void> {
+  try {
+    const c = await uiConfig()
+    kc = new Keycloak({ url: c.keycloakUrl, realm: c.realm, clientId: c.clientId })
+    kc.onTokenExpired = () => { kc?.updateToken(30).catch(() => undefined) }
+    await kc.init({ pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'fragment' })
+    refreshSession()
+  } catch (e) {
+    console.warn('sign-in unavailable', e)
+  } finally {
+    session.ready = true
+  }
+}
+
+function refreshSession() {
+  const t = kc?.tokenParsed as Record<string, unknown> | undefined
+  session.authenticated = !!kc?.authenticated
+  session.username = (t?.preferred_username as string) ?? ''
+  session.name = [t?.family_name, t?.given_name].filter(Boolean).join('') || session.username
+  session.district = (t?.district as string) ?? ''
+  session.site = (t?.site as string) ?? ''
+  session.roles = (t?.groups as string[]) ?? []
+}
+
+export function hasRole(...roles: Role[]): boolean {
+  return roles.some((r) => session.roles.includes(r))
+}
+
+export async function login(redirectPath?: string): Promise<void> {
+  if (!kc) throw new Error('sign-in unavailable')
+  const lang = localStorage.getItem('shenhe.lang') === 'en' ? 'en' : 'zh-CN'
+  await kc.login({ redirectUri: location.origin + (redirectPath ?? location.pathname + location.search), locale: lang })
+}
+
+export async function logout(): Promise<void> {
+  await kc?.logout({ redirectUri: location.origin + '/' })
+}
+
+/** A fresh access token (refreshed when it expires within 30 s). */
+export async function token(): Promise<string | null> {
+  if (!kc?.authenticated) return null
+  try {
+    await kc.updateToken(30)
+  } catch {
+    await login()
+  }
+  return kc.token ?? null
+}
+
+/** Where a signed-in user starts. */
+export function homeFor(): string {
+  if (hasRole('candidate')) return '/candidate'
+  if (hasRole('site-reviewer', 'district-reviewer')) return '/review'
+  if (hasRole('district-admin')) return '/admin'
+  if (hasRole('national-admin')) return '/national'
+  return '/'
+}

@@ -1,0 +1,50 @@
+export interface LocalizedText { zh: string; en: string }
+
+export interface Site { code: string; name: LocalizedText }
+export interface Category { code: string; name: LocalizedText }
+export interface District {
+  code: string; name: LocalizedText; examYear: number; reviewMode: 'ONLINE' | 'ON_SITE' | string
+  uploadOpens: string; uploadCloses: string; sites: Site[]; categories: Category[]
+  reviewModeName?: LocalizedText; inPerson?: boolean; publishOutcomes?: string; commentTemplates?: LocalizedText[]
+}
+export interface Requirement {
+  code: string; name: LocalizedText; hint?: LocalizedText | null; sampleUrl: string | null
+  minImages: number; maxImages: number; fixedCount: boolean; required: boolean
+  formats: string[]; maxBytes: number
+}
+export interface ImageView {
+  id: string; url: string; materialType: string; state: 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED' | string
+  locked: boolean; width: number; height: number; bytes: number; uploadedAt: string; warnings: string[]
+  changedSinceReview?: boolean; comment?: string | null
+}
+export interface MaterialSlot extends Requirement {
+  count: number; complete: boolean; canUpload: boolean; uploadUrl: string; images: ImageView[]
+}
+export interface CommentView {
+  id: string; level: string; materialType: string | null; imageId: string | null; body: string
+  author: string; createdAt: string; open: boolean; visibility?: string
+}
+export interface RegistrationView {
+  id: string; district: string; site: string; siteName: LocalizedText; examYear: number
+  category: string; categoryName: LocalizedText; status: 'FILLING' | 'SITE_PASSED' | 'APPROVED' | 'REJECTED' | string
+  statusLabel: LocalizedText; candidateName: string; createdAt: string; updatedAt: string
+  complete: boolean; acceptsChanges: boolean; comments: CommentView[]; materials: MaterialSlot[]
+  rejectReason?: string | null; inPerson?: boolean
+  appointment?: { registrationId: string; slot: { id: string; site: string; date: string; start: string; end: string; capacity: number; booked: number; remaining: number; open: boolean }; status: string; bookedAt: string; checkedInAt: string | null } | null
+  review?: { status: string; publishedStatus: string | null; queueLevel: string | null; queuedAt: string | null; claimedBy: string | null; claimExpiresAt: string | null; claimedByMe: boolean } | null
+}
+export interface RegistrationSummary {
+  id: string; site: string; examYear: number; category: string; status: string
+  statusLabel: LocalizedText; candidateName: string; createdAt: string; url: string
+}
+export interface Problem {
+  type?: string; title?: string; status?: number; detail?: string; code?: string
+  messages?: Record<string, string>
+}
+
+export interface QueueItem {
+  registrationId: string; candidateName: string; site: string; category: string; queuedAt: string
+  claimedBy: string | null; claimExpiresAt: string | null; claimedByMe?: boolean; changedSinceReview: boolean; url: string
+}
+export interface QueueView { level: string; site?: string | null; waiting: number; available?: number; claimedByMe?: number; items: QueueItem[] }
+export interface Claim { registrationId: string; level: string; claimedBy?: string; expiresAt: string; url?: string }

@@ -1,0 +1,23 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import './style.css'
+import App from './App.vue'
+import { i18n, setLocale, currentLocale } from './i18n'
+import { initAuth } from './lib/auth'
+import { createAppRouter } from './router'
+
+async function start() {
+  setLocale(currentLocale())
+  // Finish a sign-in coming back from Keycloak before the router reads the URL.
+  await initAuth()
+  const app = createApp(App)
+  app.use(createPinia())
+  app.use(i18n)
+  app.use(ElementPlus)
+  app.use(createAppRouter())
+  app.mount('#app')
+}
+
+start()

@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { i18n, setLocale } from '../i18n'
+import { session } from '../lib/auth'
+import type { RegistrationView } from '../lib/types'
+
+const apiGet = vi.fn()
+const apiSend = vi.fn()
+vi.mock('../lib/api', () => ({
+  apiGet: (...a: unknown[]) => apiGet(...a),
+  apiSend: (...a: unknown[]) => apiSend(...a),
+  imageUrl: async () => 'blob:x',
+}))
+const push = vi.fn()
+vi.mock('vue-router', () => ({ useRouter: () => ({ push }) }))
+
+const registration: RegistrationView = {
+  id: 'r1', district: 'bj', site: 'bj-01', siteName: { zh: '东城考点', en: 'Dongcheng' }, examYear: 2027,
+  category: 'clinical-physician', categoryName: { zh: '临床执业医师', en: 'Clinical physician' }, status: 'FILLING',
+  statusLabel: { zh: '填报', en: 'Filling in' }, candidateName: '李娜', createdAt: '', updatedAt: '', complete: true,
+  acceptsChanges: true, comments: [],
+  materials: [{
+    code: 'id-card', name: { zh: '身份证明', en: 'ID' }, hint: null, sampleUrl: null, minImages: 2, maxImages: 2, fixedCount: true,
+    required: true, formats: ['image/jpeg'], maxBytes: 204800, count: 2, complete: true, canUpload: false, uploadUrl: '',
+    images: ['i1', 'i2'].map((id) => ({ id, url: `/img/${id}`, materialType: 'id-card', state: 'SUBMITTED', locked: false, width: 1000, height: 750, bytes: 1, uploadedAt: '', warnings: [] })),
+  }],
+}
+
+describe('ReviewView', () => {
+  beforeEach(() => {
+    setLocale('zh-CN')
+    Object.assign(session, { authenticated: true, district: 'bj', roles: ['site-reviewer'] })
+    apiGet.mockReset().mockImplementation(async (url: string) =>
+      url.includes('review-queue') ? { level: 'SITE', waiting: 1, items: [] } : registration)
+    apiSend.mockReset().mockResolvedValue(registration)
+    push.mockReset()
+  })
+
+  it('judges pictures with the keyboard and sends one review', async () => {
+    const w = mount((await import('./ReviewView.vue')).default, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus], stubs: { teleport: true } }, attachTo: document.body })
+    await flushPromises()
+    expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/bj/review-queue?level=SITE')
+    expect(w.text()).toContain('李娜')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))   // approve picture 1
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }))   // on to picture 2
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'c' }))   // request changes on it
+    await flushPromises()
+    await w.find('[data-testid=image-comment]').setValue('照片模糊')
+    await w.find('form.conclude').trigger('submit')
+    await flushPromises()
+    const call = apiSend.mock.calls.find((c) => c[1].endsWith('/reviews'))!
+    expect(call[0]).toBe('POST')
+    expect(call[2]).toMatchObject({
+      level: 'SITE',
+      images: [{ imageId: 'i1', decision: 'APPROVE', comment: null }, { imageId: 'i2', decision: 'REQUEST_CHANGES', comment: '照片模糊' }],
+      outcome: null,
+    })
+    w.unmount()
+  })
+
+  it('claims the next candidate with n', async () => {
+    apiSend.mockResolvedValueOnce({ registrationId: 'r9', level: 'SITE', expiresAt: '' })
+    const w = mount((await import('./ReviewView.vue')).default, { props: {}, global: { plugins: [i18n, ElementPlus] } })
+    await flushPromises()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'n' }))
+    await flushPromises()
+    expect(apiSend).toHaveBeenCalledWith('POST', '/api/v1/districts/bj/review-queue/claims?level=SITE')
+    expect(push).toHaveBeenCalledWith({ name: 'review-registration', params: { id: 'r9' } })
+    w.unmount()
+  })
+})
