@@ -64,8 +64,8 @@ class SearchCommentsIT {
         tx.begin();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
-                    + " candidate_name, exam_year, exam_category, site_code, status, created_at, updated_at, version)"
-                    + " VALUES (?, 'bj', ?, 'u', '蔺测试', 2027, 'clinical-physician', 'bj-01', 'FILLING', ?, ?, 1)")) {
+                    + " candidate_name, exam_year, exam_category, site_code, status, published_status, created_at, updated_at, version)"
+                    + " VALUES (?, 'bj', ?, 'u', '蔺测试', 2027, 'clinical-physician', 'bj-01', 'FILLING', 'FILLING', ?, ?, 1)")) {
                 ps.setString(1, registration);
                 ps.setString(2, registration);
                 ps.setObject(3, now);
