@@ -47,25 +47,31 @@ public class Oversight {
 
     public NationalStatus status() throws SQLException {
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        Map<String, Long> siteBacklog = new HashMap<>();
+        Map<String, Map<String, Long>> queued = new HashMap<>();
         Map<String, Map<String, List<Long>>> durations = new HashMap<>();
         Map<String, Map<LocalDate, long[]>> days = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             query(c, "SELECT district_id, status, COUNT(*) FROM registration GROUP BY district_id, status",
                     rs -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)));
-            query(c, "SELECT r.district_id, COUNT(*) FROM registration r WHERE r.status = 'FILLING'"
-                    + " AND EXISTS (SELECT 1 FROM material_image m WHERE m.district_id = r.district_id AND m.registration_id = r.id)"
-                    + " AND NOT EXISTS (SELECT 1 FROM review_comment x WHERE x.district_id = r.district_id"
-                    + " AND x.registration_id = r.id AND x.resolved_at IS NULL) GROUP BY r.district_id",
-                    rs -> siteBacklog.put(rs.getString(1), rs.getLong(2)));
+            // The review queues themselves (registration.queue_level): complete and waiting at SITE, passed and waiting at DISTRICT.
+            query(c, "SELECT district_id, queue_level, COUNT(*) FROM registration WHERE queue_level IS NOT NULL GROUP BY district_id, queue_level",
+                    rs -> queued.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)));
             // Durations in Java: the SQL for a timestamp difference differs between H2 and PostgreSQL.
-            query(c, "SELECT r.district_id, r.status, r.created_at, r.updated_at, (SELECT MAX(m.uploaded_at) FROM material_image m"
-                    + " WHERE m.district_id = r.district_id AND m.registration_id = r.id) FROM registration r WHERE r.status <> 'FILLING'",
+            // From complete (every required picture present) to the site's pass, and to the district's decision.
+            query(c, "SELECT district_id, status, completed_at, site_passed_at, decided_at FROM registration"
+                    + " WHERE completed_at IS NOT NULL AND (site_passed_at IS NOT NULL OR decided_at IS NOT NULL)",
                     rs -> {
-                        Instant complete = instant(rs, 5) == null ? instant(rs, 3) : instant(rs, 5);
-                        long seconds = Math.max(0, Duration.between(complete, instant(rs, 4)).toSeconds());
-                        durations.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(seconds);
+                        Instant complete = instant(rs, 3);
+                        Map<String, List<Long>> of = durations.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
+                        if (instant(rs, 4) != null) {
+                            of.computeIfAbsent(RegistrationStatus.SITE_PASSED.name(), k -> new ArrayList<>())
+                                    .add(Math.max(0, Duration.between(complete, instant(rs, 4)).toSeconds()));
+                        }
+                        String status = rs.getString(2);
+                        if (instant(rs, 5) != null && !RegistrationStatus.SITE_PASSED.name().equals(status)) {
+                            of.computeIfAbsent(status, k -> new ArrayList<>())
+                                    .add(Math.max(0, Duration.between(complete, instant(rs, 5)).toSeconds()));
+                        }
                     });
             query(c, "SELECT district_id, CAST(created_at AS DATE), COUNT(*) FROM registration GROUP BY district_id, CAST(created_at AS DATE)",
                     rs -> days.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
@@ -85,8 +91,8 @@ public class Oversight {
             Map<String, Long> dc = zeroCounts();
             dc.putAll(counts.getOrDefault(d.code(), Map.of()));
             dc.forEach((k, v) -> totalCounts.merge(k, v, Long::sum));
-            long site = siteBacklog.getOrDefault(d.code(), 0L);
-            long district = dc.get(RegistrationStatus.SITE_PASSED.name());
+            long site = queued.getOrDefault(d.code(), Map.of()).getOrDefault("SITE", 0L);
+            long district = queued.getOrDefault(d.code(), Map.of()).getOrDefault("DISTRICT", 0L);
             totalSite += site;
             totalDistrict += district;
             Map<String, List<Long>> dd = durations.getOrDefault(d.code(), Map.of());

@@ -39,7 +39,6 @@ public class Migrations {
     boolean cleanOnStart;
 
     private boolean migrated;
-    private boolean emptied;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         ensureMigrated();
@@ -57,12 +56,6 @@ public class Migrations {
         migrated = true;
     }
 
-    /** True when this start emptied the schema (test servers): data derived from it, like search indexes, is stale. */
-    public synchronized boolean emptiedAtStart() {
-        ensureMigrated();
-        return emptied;
-    }
-
     private void migrate() {
         String vendor = vendorFolder();
         var config = Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource);
@@ -72,7 +65,6 @@ public class Migrations {
         if (cleanOnStart) {
             LOG.warning("shenhe.db.clean-on-start: emptying the database schema before migrating (test servers only)");
             config.cleanDisabled(false).load().clean();
-            emptied = true;
         }
         MigrateResult result = config
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)

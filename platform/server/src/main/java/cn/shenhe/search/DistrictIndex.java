@@ -40,6 +40,8 @@ public final class DistrictIndex implements AutoCloseable {
      */
     static final String SCHEMA = "schema";
     static final String SCHEMA_VERSION = "2";
+    /** Which database the index was built from (see {@link SearchSource#databaseIdentity}). */
+    static final String DATABASE = "database";
     /** Scores are sums of clause weights: see {@link QueryTranslator}. */
     static final Similarity SIMILARITY = new BooleanSimilarity();
 
@@ -52,8 +54,15 @@ public final class DistrictIndex implements AutoCloseable {
     /** False until a commit: a new index, or one of another layout (recreated empty). */
     private volatile boolean current;
 
+    private final String database;
+
     DistrictIndex(String district, Path dir) throws IOException {
+        this(district, dir, "unknown");
+    }
+
+    DistrictIndex(String district, Path dir, String database) throws IOException {
         this.district = district;
+        this.database = database;
         this.directory = FSDirectory.open(dir);
         this.current = DirectoryReader.indexExists(directory)
                 && SCHEMA_VERSION.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA));
@@ -87,6 +96,11 @@ public final class DistrictIndex implements AutoCloseable {
     }
 
     /** The instant recorded by the last commit, if any. */
+    /** Whether the last commit was made from the database this index now serves. */
+    boolean builtFrom(String database) throws IOException {
+        return current && database.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(DATABASE));
+    }
+
     Optional<Instant> indexedThrough() throws IOException {
         if (!current) {
             return Optional.empty();
@@ -126,7 +140,7 @@ public final class DistrictIndex implements AutoCloseable {
 
     /** Writes applied changes to disk, noting that the database is reflected up to {@code through}. */
     void commit(Instant through) throws IOException {
-        writer.setLiveCommitData(Map.of(INDEXED_THROUGH, through.toString(), SCHEMA, SCHEMA_VERSION).entrySet());
+        writer.setLiveCommitData(Map.of(INDEXED_THROUGH, through.toString(), SCHEMA, SCHEMA_VERSION, DATABASE, database).entrySet());
         writer.commit();
         dirty = false;
         current = true;

@@ -2,7 +2,6 @@ package cn.shenhe.search;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
-import cn.shenhe.persistence.Migrations;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -33,16 +32,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The districts' search indexes, under {@code shenhe.data.dir}/search/{district}. An index is
  * opened on first use (and for every district in the background at start) and checked against
- * the database: missing, or holding another number of registrations than the database (e.g. a
- * test database emptied at start), it is rebuilt; otherwise whatever changed since its last
+ * the database: missing, built from another database (one recreated or restored since, e.g. a
+ * test database emptied at start), or holding another number of registrations than the database,
+ * it is rebuilt; otherwise whatever changed since its last
  * commit's {@code indexedThrough} is indexed again (changes a crash kept from being committed).
  * Applied changes are committed to disk every few seconds and at shutdown.
  */
 @ApplicationScoped
 public class SearchIndexes {
-
-    @Inject
-    Migrations migrations;
 
     private static final Logger LOG = Logger.getLogger(SearchIndexes.class.getName());
     /**
@@ -97,15 +94,16 @@ public class SearchIndexes {
         try {
             Path dir = Path.of(dataDir, "search", district);
             Files.createDirectories(dir);
-            DistrictIndex idx = new DistrictIndex(district, dir);
+            String database = source.databaseIdentity();
+            DistrictIndex idx = new DistrictIndex(district, dir, database);
             idx.lock().lock();
             try {
                 long inDatabase = source.count(district);
-                if (migrations.emptiedAtStart()) {
-                    // A test server emptied its database at start: whatever the index holds is of another database.
-                    rebuildLocked(idx);
-                } else if (!idx.isCurrent()) {
+                if (!idx.isCurrent()) {
                     LOG.info(() -> "Search index of " + district + " missing or of another layout: building it from the database");
+                    rebuildLocked(idx);
+                } else if (!idx.builtFrom(database)) {
+                    LOG.warning(() -> "Search index of " + district + " was built from another database: rebuilding it");
                     rebuildLocked(idx);
                 } else if (idx.numDocs() != inDatabase) {
                     int n = idx.numDocs();

@@ -121,6 +121,24 @@ public class SearchSource {
         }
     }
 
+    /**
+     * Which database this is: when Flyway first migrated it (the first row of its history). A
+     * schema recreated or restored from elsewhere answers differently, and an index built from
+     * the old one is rebuilt even if it happens to hold as many registrations. "unknown" when
+     * the history cannot be read (the count check then stands alone).
+     */
+    public String databaseIdentity() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT \"installed_on\" FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? String.valueOf(rs.getObject(1)) : "unknown";
+        } catch (SQLException e) {
+            java.util.logging.Logger.getLogger(SearchSource.class.getName()).fine(() -> "No migration history: " + e);
+            return "unknown";
+        }
+    }
+
     public long count(String district) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM registration WHERE district_id = ?")) {

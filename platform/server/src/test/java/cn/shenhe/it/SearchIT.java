@@ -238,10 +238,15 @@ class SearchIT {
         JsonPath before = Api.as(national).get("/national/status").then().statusCode(200).extract().jsonPath();
         Candidate gd = register("gd", "gd-01", "蔺" + given);
         Api.upload(gd.token(), "gd", gd.registration(), "diploma", TestImages.jpeg(800, 600), "image/jpeg").then().statusCode(201);
+        JsonPath partial = Api.as(national).get("/national/status").then().statusCode(200).extract().jsonPath();
+        assertEquals(count(before, "gd", "backlog.SITE"), count(partial, "gd", "backlog.SITE"), "incomplete: not in the site's queue");
+        for (String type : new String[] {"id-card", "id-card", "practice-proof", "residence-proof"}) {
+            Api.upload(gd.token(), "gd", gd.registration(), type, TestImages.jpeg(1000, 750), "image/jpeg").then().statusCode(201);
+        }
         JsonPath after = Api.as(national).get("/national/status").then().statusCode(200).extract().jsonPath();
         assertEquals(count(before, "gd", "counts.FILLING") + 1, count(after, "gd", "counts.FILLING"));
         assertEquals(count(before, "gd", "registrations") + 1, count(after, "gd", "registrations"));
-        assertEquals(count(before, "gd", "backlog.SITE") + 1, count(after, "gd", "backlog.SITE"), "a picture waits for the site");
+        assertEquals(count(before, "gd", "backlog.SITE") + 1, count(after, "gd", "backlog.SITE"), "complete: waits in the site's queue");
         assertEquals(after.getLong("total.registrations"),
                 after.getList("districts.registrations", Long.class).stream().mapToLong(Long::longValue).sum());
         assertEquals(List.of("bj", "gd", "sh"), after.getList("districts.district").stream().filter(List.of("bj", "gd", "sh")::contains).toList());
