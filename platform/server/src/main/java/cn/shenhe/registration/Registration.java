@@ -164,8 +164,13 @@ public class Registration {
         return claimedBy == null || claimedBy.equals(subject) || !claimExpiresAt.isAfter(now);
     }
 
+    /** Someone holds a lease on it that has not run out. */
+    public boolean claimLive(Instant now) {
+        return claimedBy != null && claimExpiresAt.isAfter(now);
+    }
+
     public boolean claimedBy(String subject, Instant now) {
-        return subject.equals(claimedBy) && claimExpiresAt.isAfter(now);
+        return claimLive(now) && claimedBy.equals(subject);
     }
 
     public void claim(String subject, String name, Instant expires) {

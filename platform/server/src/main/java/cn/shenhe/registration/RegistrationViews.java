@@ -85,10 +85,10 @@ public class RegistrationViews {
             return null;
         }
         Instant now = Instant.now();
-        boolean claimed = r.claimExpiresAt() != null && r.claimExpiresAt().isAfter(now);
+        boolean claimed = r.claimLive(now);
         return new RegistrationView.ReviewState(r.status().name(), r.publishedStatus().name(),
                 r.queueLevel().map(Enum::name).orElse(null), r.queuedAt(), claimed ? r.claimedByName() : null,
-                claimed ? r.claimExpiresAt() : null, request.caller().subject() != null && r.claimedBy(request.caller().subject(), now));
+                claimed ? r.claimExpiresAt() : null, r.claimedBy(request.caller().subject(), now));
     }
 
     public RegistrationView.Summary summary(Registration r) {

@@ -122,11 +122,10 @@ public class ReviewQueue {
         List<Registration> waiting = queued(level, site, 200);
         Set<String> changedIds = changedSinceReview(waiting);
         List<QueueItem> items = waiting.stream().map(r -> new QueueItem(r.id(), r.candidateName(), r.siteCode(),
-                r.examCategory().code(), r.queuedAt(), r.claimExpiresAt() != null && r.claimExpiresAt().isAfter(now) ? r.claimedByName() : null,
-                r.claimExpiresAt() != null && r.claimExpiresAt().isAfter(now) ? r.claimExpiresAt() : null,
-                r.claimedBy(caller.subject() == null ? "" : caller.subject(), now), changedIds.contains(r.id()),
+                r.examCategory().code(), r.queuedAt(), r.claimLive(now) ? r.claimedByName() : null,
+                r.claimLive(now) ? r.claimExpiresAt() : null, r.claimedBy(caller.subject(), now), changedIds.contains(r.id()),
                 RegistrationViews.url(request.district(), r.id()))).toList();
-        long available = waiting.stream().filter(r -> r.claimableBy(caller.subject() == null ? "" : caller.subject(), now)).count();
+        long available = waiting.stream().filter(r -> r.claimableBy(caller.subject(), now)).count();
         long mine = items.stream().filter(QueueItem::claimedByMe).count();
         return new QueueView(level.name(), site.orElse(null), count(level, site), available, mine, items);
     }
