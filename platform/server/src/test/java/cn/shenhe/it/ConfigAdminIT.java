@@ -281,6 +281,40 @@ class ConfigAdminIT {
                 .body("changes[0].path", equalTo("plugins[onsite-review].settings.slots[1]"));
     }
 
+    /** Online and on-site review are plugins named in the configuration: an edit switches them, no code or restart. */
+    @Test
+    void theReviewModeSwitchesThroughTheConfiguration() {
+        String candidate = Keycloak.createUser("candidate", D, null).token();
+        String reg = Api.register(candidate, D, 2027, "tadmin-01");
+        Api.completeMaterials(candidate, D, reg);
+        Api.upload(candidate, D, reg, "residence-proof", TestImages.jpeg(1000, 750), "image/jpeg").then().statusCode(201);
+        String slot = "tadmin-01-20990309-0900";
+        book(candidate, reg, slot).then().statusCode(409).body("code", equalTo("not-in-person-review"));
+
+        String onsite = seed.replace("mode: online-review", "mode: onsite-review").replace("  - id: online-review\n",
+                "  - id: onsite-review\n    settings:\n      slots:\n"
+                        + "        - { site: tadmin-01, date: 2099-03-09, start: \"09:00\", end: \"11:30\", capacity: 2 }\n");
+        putYaml(onsite, null).then().statusCode(200).body("changes.path", hasItem("review.mode"));
+        Api.anonymous().get("/districts/" + D).then().statusCode(200)
+                .body("reviewMode", equalTo("onsite-review")).body("inPerson", equalTo(true));
+        Api.anonymous().get("/districts/" + D + "/appointment-slots").then().statusCode(200).body("id", equalTo(List.of(slot)));
+        book(candidate, reg, slot).then().statusCode(200).body("slot.id", equalTo(slot));
+        Api.as(candidate).get("/districts/" + D + "/registrations/" + reg).then().statusCode(200)
+                .body("inPerson", equalTo(true)).body("appointment.slot.id", equalTo(slot));
+
+        // Back to online review: the booked candidate would lose their slot, so not while it is booked.
+        putYaml(seed, null).then().statusCode(409).body("code", equalTo("config-strands-candidates"));
+        Api.as(candidate).delete("/districts/" + D + "/registrations/" + reg + "/appointment").then().statusCode(204);
+        putYaml(seed, null).then().statusCode(200);
+        Api.anonymous().get("/districts/" + D).then().body("reviewMode", equalTo("online-review")).body("inPerson", equalTo(false));
+        Api.as(candidate).get("/districts/" + D + "/registrations/" + reg).then().body("inPerson", equalTo(false));
+    }
+
+    private static Response book(String token, String registration, String slot) {
+        return Api.as(token).contentType("application/json").body("{\"slotId\":\"" + slot + "\"}")
+                .put("/districts/" + D + "/registrations/" + registration + "/appointment");
+    }
+
     @Test
     void onlyTheDistrictsAdministratorChangesItNationalReadsOthersSeeNothing() {
         String candidate = Keycloak.createUser("candidate", D, null).token();

@@ -1,7 +1,8 @@
 package cn.shenhe.material.image;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 
 /**
  * EXIF orientation (tag 0x0112) of a JPEG and its application to pixels. Phones store the sensor's
@@ -67,18 +68,18 @@ final class ExifOrientation {
     static boolean swapsAxes(int orientation) { return orientation >= 5 && orientation <= 8; }
 
     /**
-     * Returns an upright TYPE_INT_RGB image. {@code src} must be TYPE_INT_RGB; it is returned as is
-     * for orientation 1. An index remap rather than an AffineTransform draw: exact and cheaper.
+     * Returns an upright copy of a packed BGR image ({@link #isPackedBgr}), or {@code src} itself for
+     * orientation 1. An index remap rather than an AffineTransform draw: exact and cheaper.
      */
     static BufferedImage apply(BufferedImage src, int orientation) {
-        if (src.getType() != BufferedImage.TYPE_INT_RGB) throw new IllegalArgumentException("expects TYPE_INT_RGB");
+        if (!isPackedBgr(src)) throw new IllegalArgumentException("expects a packed TYPE_3BYTE_BGR image");
         if (orientation < 2 || orientation > 8) return src;
         int w = src.getWidth(), h = src.getHeight();
         boolean swap = swapsAxes(orientation);
         int ow = swap ? h : w, oh = swap ? w : h;
-        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
-        int[] in = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
-        int[] o = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] in = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
+        byte[] o = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int x = 0; x < w; x++) {
@@ -92,10 +93,23 @@ final class ExifOrientation {
                     case 7 -> { ox = h - 1 - y; oy = w - 1 - x; }  // transverse
                     default -> { ox = y; oy = w - 1 - x; }         // 8: rotate 90° counter-clockwise
                 }
-                o[oy * ow + ox] = in[row + x];
+                int from = (row + x) * 3, to = (oy * ow + ox) * 3;
+                o[to] = in[from];
+                o[to + 1] = in[from + 1];
+                o[to + 2] = in[from + 2];
             }
         }
         return out;
+    }
+
+    /** TYPE_3BYTE_BGR laid out as a new BufferedImage lays it out: 3 bytes a pixel, rows back to back, no offset. */
+    static boolean isPackedBgr(BufferedImage img) {
+        return img.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && img.getRaster().getDataBuffer() instanceof DataBufferByte buf && buf.getNumBanks() == 1 && buf.getOffset() == 0
+                && img.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * img.getWidth()
+                && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0
+                && img.getRaster().getParent() == null;
     }
 
     private static int u8(byte[] b, int i) { return b[i] & 0xFF; }

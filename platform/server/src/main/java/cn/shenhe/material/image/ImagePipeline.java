@@ -139,7 +139,7 @@ public final class ImagePipeline implements AutoCloseable {
         try {
             Decoded decoded = decode(original, rules);
             long t3 = System.nanoTime();
-            BufferedImage image = ExifOrientation.apply(toIntRgb(decoded.image()), orientation);
+            BufferedImage image = ExifOrientation.apply(toBgr(decoded.image()), orientation);
             long t4 = System.nanoTime();
             if (!watermark.isEmpty()) drawWatermark(image, watermark.text());
             long t5 = System.nanoTime();
@@ -261,10 +261,14 @@ public final class ImagePipeline implements AutoCloseable {
                 || w.contains("jfxx") || w.contains("adobe app14");
     }
 
-    /** Flattens transparency onto white (paper), and gives one pixel layout to the later stages. */
-    static BufferedImage toIntRgb(BufferedImage src) {
-        if (src.getType() == BufferedImage.TYPE_INT_RGB) return src;
-        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+    /**
+     * Flattens transparency onto white (paper), and gives one pixel layout to the later stages:
+     * packed 3-byte BGR, which is what the JPEG decoder produces (so a JPEG is not copied at all) and
+     * what the JPEG encoder copies row by row cheaply (from int pixels it converts pixel by pixel).
+     */
+    static BufferedImage toBgr(BufferedImage src) {
+        if (ExifOrientation.isPackedBgr(src)) return src;
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
             if (src.getColorModel().hasAlpha()) {

@@ -91,8 +91,8 @@ class ExifOrientationTest {
     }
 
     private static BufferedImage stored() {
-        BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
-        img.getRaster().setDataElements(0, 0, 3, 2, new int[] {A, B, C, D, E, F});
+        BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_3BYTE_BGR);
+        img.setRGB(0, 0, 3, 2, new int[] {A, B, C, D, E, F}, 0, 3);
         return img;
     }
 
@@ -101,6 +101,10 @@ class ExifOrientationTest {
         int height = pixels.length / width;
         assertEquals(width, out.getWidth(), "width for " + orientation);
         assertEquals(height, out.getHeight(), "height for " + orientation);
-        assertArrayEquals(pixels, (int[]) out.getRaster().getDataElements(0, 0, width, height, null), "orientation " + orientation);
+        int[] actual = out.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < actual.length; i++) {
+            actual[i] &= 0xFFFFFF;   // getRGB adds an opaque alpha
+        }
+        assertArrayEquals(pixels, actual, "orientation " + orientation);
     }
 }
