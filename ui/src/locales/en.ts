@@ -80,7 +80,7 @@ const en: typeof zh = {
     median: 'Median hours to decision', byDay: 'Progress per day', registered: 'Registered', decided: 'Decided',
     publish: 'Publish results', publications: 'Results waiting to be published', scope: 'Scope', siteResults: 'Site results of {site}', districtResults: 'District results',
     waiting: 'Waiting', unpublished: 'Unpublished', publishConfirm: 'Publish the {scope}? Candidates will see them at once.',
-    published: '{n} results published', publishRefused: 'Cannot publish: {msg}', exports: 'Export the results', csv: 'Download CSV', xlsx: 'Download Excel',
+    published: '{n} results published', publishRefused: 'Cannot publish: {msg}', exports: 'Export the results',
     readOnly: 'Read-only view',
   },
   national: {
