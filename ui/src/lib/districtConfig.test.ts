@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type ConfigDoc, copyDoc, describePath, fromBeijingLocal, limit, setLimit, setReviewMode, slots, toBeijingLocal } from './districtConfig'
+import { type ConfigDoc, copyDoc, describePath, flattenChanges, fromBeijingLocal, limit, setLimit, setReviewMode, slots, toBeijingLocal } from './districtConfig'
 
 const doc = (): ConfigDoc => ({
   code: 'bj', name: { zh: '北京考区', en: 'Beijing' }, examYear: 2027,
@@ -54,6 +54,19 @@ describe('district configuration document', () => {
     expect(describePath('sites[bj-02].name.zh')).toEqual({ key: 'site', args: { site: 'bj-02', lang: 'zh' } })
     expect(describePath('review.commentTemplates[0].zh')).toEqual({ key: 'template', args: { n: '1', lang: 'zh' } })
     expect(describePath('something.new')).toEqual({ key: 'other', args: { path: 'something.new' } })
+  })
+
+  it('shows a section added or removed field by field, list items whole', () => {
+    expect(flattenChanges([
+      { path: 'plugins[standard-materials].settings.types', before: null, after: { diploma: { max: 1 }, other: { min: 1 } } },
+      { path: 'sites[bj-03]', before: null, after: { code: 'bj-03', name: { zh: '朝阳考点', en: 'Chaoyang' } } },
+      { path: 'watermark', before: 'a', after: 'b' },
+    ])).toEqual([
+      { path: 'plugins[standard-materials].settings.types.diploma.max', before: null, after: 1 },
+      { path: 'plugins[standard-materials].settings.types.other.min', before: null, after: 1 },
+      { path: 'sites[bj-03]', before: null, after: { code: 'bj-03', name: { zh: '朝阳考点', en: 'Chaoyang' } } },
+      { path: 'watermark', before: 'a', after: 'b' },
+    ])
   })
 
   it('copies deeply', () => {

@@ -156,10 +156,30 @@ export function describePath(path: string): { key: string; args: Record<string, 
   return { key: 'other', args: { path } }
 }
 
+export interface Change { path: string; before: unknown; after: unknown }
+
+const isSection = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * The server names a section added or removed as one change (`settings.types: — → {diploma: {max: 1}}`);
+ * the table shows its fields one by one instead. Items of lists (a site, a slot) stay whole.
+ */
+export function flattenChanges(changes: Change[]): Change[] {
+  return changes.flatMap((c) => {
+    if (c.path.endsWith(']') || !(isSection(c.before) || isSection(c.after)) || (isSection(c.before) && isSection(c.after))) return [c]
+    const before = isSection(c.before) ? c.before : {}
+    const after = isSection(c.after) ? c.after : {}
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    return flattenChanges(keys.map((k) => ({ path: `${c.path}.${k}`, before: before[k] ?? null, after: after[k] ?? null })))
+  })
+}
+
 /** A value of the diff, short enough for a table cell. */
 export function showValue(v: unknown): string {
   if (v === null || v === undefined) return '—'
   if (typeof v === 'string') return v
-  if (typeof v === 'object' && !Array.isArray(v) && 'zh' in (v as object)) return (v as LocalizedText).zh
+  if (isSection(v) && 'zh' in v) return (v as unknown as LocalizedText).zh
+  // a site: its code and name
+  if (isSection(v) && typeof v.code === 'string' && isSection(v.name)) return `${v.code} ${(v.name as unknown as LocalizedText).zh}`
   return JSON.stringify(v)
 }

@@ -26,7 +26,7 @@ describe('ConfigHistory', () => {
     apiGet.mockReset().mockImplementation(async (path: string) => (path.endsWith('/diff')
       ? { from: 1, to: 2, changes: [
         { path: 'watermark', before: '北京考区', after: '北京考区 2027' },
-        { path: 'plugins[standard-materials].settings.types.diploma.max', before: null, after: 1 },
+        { path: 'plugins[standard-materials].settings.types', before: null, after: { diploma: { max: 1 } } },
       ] }
       : versions))
     apiRaw.mockReset().mockResolvedValue(new Response(JSON.stringify({ version: 3, changed: true })))
