@@ -16,6 +16,10 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['district-admin'] } },
   { path: '/national', name: 'national', component: () => import('./views/NationalView.vue'), meta: { roles: ['national-admin'] } },
+  {
+    path: '/national/districts/:code', name: 'national-district', component: () => import('./views/NationalDistrictView.vue'),
+    props: true, meta: { roles: ['national-admin'] },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 

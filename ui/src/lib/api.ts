@@ -85,8 +85,8 @@ export async function uploadImage<T>(url: string, body: Blob, onProgress: (fract
   })
 }
 
-/** Any request; refusals become ApiError. For text bodies (YAML) and headers (ETag, If-Match). */
-export async function apiRaw(method: string, path: string, opts: { body?: string; contentType?: string; accept?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+/** Any request; refusals become ApiError. For text or file bodies (YAML, a sample picture) and headers (ETag, If-Match). */
+export async function apiRaw(method: string, path: string, opts: { body?: string | Blob; contentType?: string; accept?: string; headers?: Record<string, string> } = {}): Promise<Response> {
   const h = await headers({ ...(opts.accept ? { Accept: opts.accept } : {}), ...(opts.contentType ? { 'Content-Type': opts.contentType } : {}), ...opts.headers })
   const r = await fetch(path, { method, headers: h, body: opts.body })
   if (!r.ok) return fail(r)

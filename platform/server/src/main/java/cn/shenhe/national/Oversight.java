@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,20 +47,32 @@ public class Oversight {
     DistrictDirectory districts;
 
     public NationalStatus status() throws SQLException {
+        return status(districts.all(), null);
+    }
+
+    /** One district's figures (its row, and its days), read with the district named in every statement. */
+    public DistrictProgress progress(String district) throws SQLException {
+        NationalStatus s = status(List.of(districts.find(district).orElseThrow()), district);
+        return new DistrictProgress(s.generatedAt(), s.districts().get(0), s.progress());
+    }
+
+    /** @param only {@code null} for every district, or the one district whose rows to read */
+    private NationalStatus status(Collection<DistrictConfig> served, String only) throws SQLException {
         Map<String, Map<String, Long>> counts = new HashMap<>();
         Map<String, Map<String, Long>> queued = new HashMap<>();
         Map<String, Map<String, List<Long>>> durations = new HashMap<>();
         Map<String, Map<LocalDate, long[]>> days = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            query(c, "SELECT district_id, status, COUNT(*) FROM registration GROUP BY district_id, status",
+            query(c, "SELECT district_id, status, COUNT(*) FROM registration" + where(only, " WHERE") + " GROUP BY district_id, status", only,
                     rs -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)));
             // The review queues themselves (registration.queue_level): complete and waiting at SITE, passed and waiting at DISTRICT.
-            query(c, "SELECT district_id, queue_level, COUNT(*) FROM registration WHERE queue_level IS NOT NULL GROUP BY district_id, queue_level",
+            query(c, "SELECT district_id, queue_level, COUNT(*) FROM registration WHERE queue_level IS NOT NULL" + where(only, " AND")
+                            + " GROUP BY district_id, queue_level", only,
                     rs -> queued.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)));
             // Durations in Java: the SQL for a timestamp difference differs between H2 and PostgreSQL.
             // From complete (every required picture present) to the site's pass, and to the district's decision.
             query(c, "SELECT district_id, status, completed_at, site_passed_at, decided_at FROM registration"
-                    + " WHERE completed_at IS NOT NULL AND (site_passed_at IS NOT NULL OR decided_at IS NOT NULL)",
+                    + " WHERE completed_at IS NOT NULL AND (site_passed_at IS NOT NULL OR decided_at IS NOT NULL)" + where(only, " AND"), only,
                     rs -> {
                         Instant complete = instant(rs, 3);
                         Map<String, List<Long>> of = durations.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
@@ -73,11 +86,12 @@ public class Oversight {
                                     .add(Math.max(0, Duration.between(complete, instant(rs, 5)).toSeconds()));
                         }
                     });
-            query(c, "SELECT district_id, CAST(created_at AS DATE), COUNT(*) FROM registration GROUP BY district_id, CAST(created_at AS DATE)",
+            query(c, "SELECT district_id, CAST(created_at AS DATE), COUNT(*) FROM registration" + where(only, " WHERE")
+                            + " GROUP BY district_id, CAST(created_at AS DATE)", only,
                     rs -> days.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                             .computeIfAbsent(rs.getObject(2, LocalDate.class), k -> new long[2])[0] += rs.getLong(3));
-            query(c, "SELECT district_id, CAST(updated_at AS DATE), COUNT(*) FROM registration WHERE status <> 'FILLING'"
-                            + " GROUP BY district_id, CAST(updated_at AS DATE)",
+            query(c, "SELECT district_id, CAST(updated_at AS DATE), COUNT(*) FROM registration WHERE status <> 'FILLING'" + where(only, " AND")
+                            + " GROUP BY district_id, CAST(updated_at AS DATE)", only,
                     rs -> days.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                             .computeIfAbsent(rs.getObject(2, LocalDate.class), k -> new long[2])[1] += rs.getLong(3));
         }
@@ -87,7 +101,7 @@ public class Oversight {
         Map<String, List<Long>> allDurations = new HashMap<>();
         long totalSite = 0;
         long totalDistrict = 0;
-        for (DistrictConfig d : districts.all()) {
+        for (DistrictConfig d : served) {
             Map<String, Long> dc = zeroCounts();
             dc.putAll(counts.getOrDefault(d.code(), Map.of()));
             dc.forEach((k, v) -> totalCounts.merge(k, v, Long::sum));
@@ -208,10 +222,20 @@ public class Oversight {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, RowHandler handler) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                handler.accept(rs);
+    /** The condition naming one district (native SQL is not tenant-filtered), or nothing for all of them. */
+    private static String where(String only, String keyword) {
+        return only == null ? "" : keyword + " district_id = ?";
+    }
+
+    private static void query(Connection c, String sql, String only, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (only != null) {
+                ps.setString(1, only);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(rs);
+                }
             }
         }
     }

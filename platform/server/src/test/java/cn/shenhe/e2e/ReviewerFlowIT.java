@@ -140,9 +140,11 @@ class ReviewerFlowIT {
         assertEquals(0, mine.locator("[data-testid=upload-page] [data-testid=delete]").count());
 
         // The admin publishes the site's results; the district reviewer approves; the admin publishes the district's.
-        String admin = Keycloak.createUser("district-admin", "bj", null).token();
-        Api.as(admin).contentType("application/json").body("{\"level\":\"SITE\",\"site\":\"bj-02\"}")
-                .post("/districts/bj/publications").then().statusCode(200);
+        Keycloak.User admin = Keycloak.createUser("district-admin", "bj", null);
+        Page office = browser.newPage(false);
+        office.navigate(Browser.BASE + "/");
+        Browser.signIn(office, admin.username(), admin.password());
+        publish(office, "SITE-bj-02");
         Keycloak.User district = Keycloak.createUser("district-reviewer", "bj", null);
         Page desk = browser.newPage(false);
         desk.navigate(Browser.BASE + "/");
@@ -153,13 +155,21 @@ class ReviewerFlowIT {
         desk.locator("[data-testid=outcome-APPROVE]").click();
         desk.locator("[data-testid=submit-review]").click();
         desk.waitForURL(url -> url.endsWith("/review"));
-        Api.as(admin).contentType("application/json").body("{\"level\":\"DISTRICT\"}")
-                .post("/districts/bj/publications").then().statusCode(200);
+        publish(office, "DISTRICT-all");
 
         mine.reload();
         mine.locator("[data-testid=upload-page] [data-testid=status]").waitFor();
         assertEquals("审核通过", mine.locator("[data-testid=upload-page] [data-testid=status]").innerText().trim());
         Browser.screenshot(mine, "upload-approved");
+    }
+
+    /** The district administrator publishes with the button on 审核进度, confirms, and sees it done. */
+    private static void publish(Page office, String scope) {
+        office.navigate(Browser.BASE + "/admin");
+        office.locator("#tab-progress").click();
+        office.locator("[data-testid=publish-" + scope + "]").click();
+        office.locator(".el-message-box__btns .el-button--primary").click();
+        office.locator(".el-message--success").waitFor();
     }
 
     /** The workbench claims a registration opened by address, then resets its form: wait for both. */

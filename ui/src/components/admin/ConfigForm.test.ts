@@ -1,0 +1,94 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { i18n, setLocale } from '../../i18n'
+import type { ConfigDoc } from '../../lib/districtConfig'
+
+const apiGet = vi.fn()
+const apiRaw = vi.fn()
+vi.mock('../../lib/api', () => ({ apiGet: (...a: unknown[]) => apiGet(...a), apiRaw: (...a: unknown[]) => apiRaw(...a) }))
+
+const config = (): ConfigDoc => ({
+  code: 'bj', name: { zh: '北京考区', en: 'Beijing' }, examYear: 2027,
+  review: { mode: 'online-review', publishOutcomes: 'on-publish', commentTemplates: [{ zh: '照片模糊', en: 'Blurred' }] },
+  uploadWindow: { opens: '2026-11-01T00:00:00+08:00', closes: '2027-12-31T23:59:59+08:00' },
+  watermark: '北京考区',
+  sites: [{ code: 'bj-01', name: { zh: '东城考点', en: 'Dongcheng' } }],
+  plugins: [{ id: 'standard-materials', settings: { maxBytes: 204800 } }, { id: 'online-review' }],
+})
+const diploma = { code: 'diploma', name: { zh: '学历证书', en: 'Diploma' }, sampleUrl: '/api/v1/districts/bj/material-types/diploma/sample?category=clinical-physician', minImages: 1, maxImages: 2, fixedCount: false, required: true, formats: ['image/jpeg'], maxBytes: 204800 }
+
+async function mountForm() {
+  const ConfigForm = (await import('./ConfigForm.vue')).default
+  const w = mount(ConfigForm, { props: { district: 'bj', config: config(), etag: '"3"' }, global: { plugins: [i18n, ElementPlus] }, attachTo: document.body })
+  await flushPromises()
+  return w
+}
+function sent(): ConfigDoc {
+  const put = apiRaw.mock.calls.find((c) => c[0] === 'PUT')!
+  return JSON.parse(put[2].body as string) as ConfigDoc
+}
+
+// The first mount imports all of Element Plus: slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 30_000 })
+
+describe('ConfigForm', () => {
+  beforeEach(() => {
+    setLocale('zh-CN')
+    apiGet.mockReset().mockResolvedValue([diploma])
+    apiRaw.mockReset().mockResolvedValue(new Response(JSON.stringify({ version: 4, changed: true, changes: [] })))
+  })
+
+  it('saves the edited fields as the whole document, under the version read (If-Match)', async () => {
+    const w = await mountForm()
+    expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/bj/requirements')
+    expect(w.text()).toContain('学历证书')
+    expect(w.text()).toContain('网上审核')
+    await w.find('input[data-testid=watermark]').setValue('北京考区 2027')
+    const max = w.find('[data-testid=limit-diploma-max] input')
+    await max.setValue('1')
+    await max.trigger('change')
+    const closes = w.find('input[data-testid=window-closes]')
+    await closes.setValue('2028-01-31T18:00:00')
+    await w.find('[data-testid=save-config]').trigger('click')
+    await flushPromises()
+
+    const put = apiRaw.mock.calls.find((c) => c[0] === 'PUT')!
+    expect(put[1]).toBe('/api/v1/districts/bj/config?summary=')
+    expect(put[2]).toMatchObject({ contentType: 'application/json', headers: { 'If-Match': '"3"' } })
+    const expected = config()
+    expected.watermark = '北京考区 2027'
+    expected.plugins[0].settings = { maxBytes: 204800, types: { diploma: { max: 1 } } }
+    expected.uploadWindow.closes = '2028-01-31T18:00:00+08:00'
+    expect(sent()).toEqual(expected)
+    expect(w.emitted('saved')).toEqual([[4]])
+    w.unmount()
+  })
+
+  it('adds a site and, in on-site mode, a slot for it', async () => {
+    const w = await mountForm()
+    expect(w.find('[data-testid=slots]').exists()).toBe(false)
+    await w.findAll('[data-testid=review-mode] input[type=radio]')[1].setValue(true)
+    expect(w.find('[data-testid=slots]').exists()).toBe(true)
+    const addSlot = w.findAll('[data-testid=slots] button').at(-1)!
+    await addSlot.trigger('click')
+    await w.find('[data-testid=save-config]').trigger('click')
+    await flushPromises()
+    const doc = sent()
+    expect(doc.review.mode).toBe('onsite-review')
+    expect(doc.plugins[1]).toEqual({ id: 'onsite-review', settings: { bookingCutoffHours: 24, slots: [{ site: 'bj-01', date: '', start: '09:00', end: '11:30', capacity: 30 }] } })
+    w.unmount()
+  })
+
+  it("shows the server's refusal in words and keeps the edits", async () => {
+    apiRaw.mockReset().mockRejectedValue(new Error('此修改会使已报名的考生无法继续:考点 bj-01 已有 3 个报名,不能删除'))
+    const w = await mountForm()
+    await w.findAll('[data-testid=site-row] button')[0].trigger('click')
+    await w.find('[data-testid=save-config]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid=config-refusal]').text()).toContain('考点 bj-01 已有 3 个报名')
+    expect(w.findAll('[data-testid=site-row]')).toHaveLength(0)
+    expect(w.emitted('saved')).toBeUndefined()
+    w.unmount()
+  })
+})

@@ -1,0 +1,185 @@
+import type { LocalizedText } from './types'
+
+/**
+ * A district's configuration document (tenant-configs/README.md) as the admin forms edit it: the
+ * JSON the config API returns, changed in place and sent back whole, so fields the forms do not
+ * show (plugin settings they do not know, claimMinutes…) survive an edit untouched.
+ */
+export interface PluginEntry { id: string; settings?: Record<string, unknown> }
+export interface Slot { site: string; date: string; start: string; end: string; capacity: number }
+export interface ConfigDoc {
+  code: string; name: LocalizedText; examYear: number
+  review: { mode: string; publishOutcomes?: string; claimMinutes?: number; commentTemplates?: LocalizedText[] }
+  uploadWindow: { opens: string; closes: string }
+  watermark?: string
+  sites: { code: string; name: LocalizedText }[]
+  plugins: PluginEntry[]
+  [other: string]: unknown
+}
+
+export const REVIEW_MODES = ['online-review', 'onsite-review'] as const
+export type LimitField = 'min' | 'max' | 'maxBytes'
+
+/**
+ * Where a material type's limits are set: a plugin's settings, at a path. The standard types read
+ * `types.<code>` of standard-materials; Guangdong's residence proof reads gd-materials' own settings.
+ */
+export function limitsHome(type: string): { plugin: string; path: string[] } {
+  return type === 'residence-proof' ? { plugin: 'gd-materials', path: [] } : { plugin: 'standard-materials', path: ['types', type] }
+}
+
+export function plugin(doc: ConfigDoc, id: string): PluginEntry | undefined {
+  return doc.plugins.find((p) => p.id === id)
+}
+
+function section(root: Record<string, unknown>, path: string[], create: boolean): Record<string, unknown> | undefined {
+  let at = root
+  for (const key of path) {
+    let next = at[key] as Record<string, unknown> | undefined
+    if (next === undefined || next === null || typeof next !== 'object') {
+      if (!create) return undefined
+      next = {}
+      at[key] = next
+    }
+    at = next
+  }
+  return at
+}
+
+/** The type's own limit in the document, or undefined when it takes the plugin's default. */
+export function limit(doc: ConfigDoc, type: string, field: LimitField): number | undefined {
+  const home = limitsHome(type)
+  const p = plugin(doc, home.plugin)
+  const s = p?.settings && section(p.settings, home.path, false)
+  const v = s?.[field]
+  return typeof v === 'number' ? v : undefined
+}
+
+/** Sets (or, with undefined, removes) a type's limit; empty sections are removed with it. */
+export function setLimit(doc: ConfigDoc, type: string, field: LimitField, value: number | undefined | null) {
+  const home = limitsHome(type)
+  const p = plugin(doc, home.plugin)
+  if (!p) return
+  if (value === undefined || value === null) {
+    if (!p.settings) return
+    const s = section(p.settings, home.path, false)
+    if (!s) return
+    delete s[field]
+    prune(p.settings, home.path)
+    if (Object.keys(p.settings).length === 0) delete p.settings
+    return
+  }
+  p.settings ??= {}
+  section(p.settings, home.path, true)![field] = value
+}
+
+function prune(root: Record<string, unknown>, path: string[]) {
+  for (let n = path.length; n > 0; n--) {
+    const parent = section(root, path.slice(0, n - 1), false)!
+    const child = parent[path[n - 1]] as Record<string, unknown>
+    if (Object.keys(child).length > 0) return
+    delete parent[path[n - 1]]
+  }
+}
+
+/** Switches the review mode: review.mode and the matching plugin in the list (the plugin of the other mode goes). */
+export function setReviewMode(doc: ConfigDoc, mode: string) {
+  const old = doc.review.mode
+  doc.review.mode = mode
+  if (old === mode) return
+  const i = doc.plugins.findIndex((p) => p.id === old)
+  const entry: PluginEntry = mode === 'onsite-review' ? { id: mode, settings: { bookingCutoffHours: 24, slots: [] } } : { id: mode }
+  if (i >= 0) doc.plugins.splice(i, 1, entry)
+  else if (!plugin(doc, mode)) doc.plugins.push(entry)
+}
+
+/** The on-site slots (onsite-review's settings.slots), created empty when the mode has none yet. */
+export function slots(doc: ConfigDoc): Slot[] {
+  const p = plugin(doc, 'onsite-review')
+  if (!p) return []
+  p.settings ??= {}
+  if (!Array.isArray(p.settings.slots)) p.settings.slots = []
+  return p.settings.slots as Slot[]
+}
+
+const BEIJING_MS = 8 * 3600_000
+
+/** An ISO date-time with any offset, as Beijing wall time for a datetime-local input (YYYY-MM-DDTHH:mm:ss). */
+export function toBeijingLocal(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return ''
+  return new Date(ms + BEIJING_MS).toISOString().slice(0, 19)
+}
+
+/** A datetime-local value (Beijing wall time, seconds optional) as ISO text with +08:00, as the files write it. */
+export function fromBeijingLocal(local: string): string {
+  const v = local.length === 16 ? `${local}:00` : local.slice(0, 19)
+  return `${v}+08:00`
+}
+
+/** A deep copy (the document is plain JSON). */
+export function copyDoc<T>(doc: T): T {
+  return JSON.parse(JSON.stringify(doc)) as T
+}
+
+/**
+ * A field path of the server's diff (`plugins[standard-materials].settings.types.diploma.max`) as
+ * words: the i18n key of what it is, and the things it names (a material type, a site…).
+ */
+export function describePath(path: string): { key: string; args: Record<string, string> } {
+  const rules: [RegExp, string][] = [
+    [/^watermark$/, 'watermark'],
+    [/^uploadWindow\.opens$/, 'opens'],
+    [/^uploadWindow\.closes$/, 'closes'],
+    [/^review\.mode$/, 'mode'],
+    [/^review\.publishOutcomes$/, 'publishOutcomes'],
+    [/^review\.commentTemplates\[(?<n>\d+)\](?:\.(?<lang>zh|en))?$/, 'template'],
+    [/^review\.commentTemplates$/, 'templates'],
+    [/^sites\[(?<site>[^\]]+)\](?:\.name\.(?<lang>zh|en))?$/, 'site'],
+    [/^plugins\[standard-materials\]\.settings\.types\.(?<type>[^.]+)\.(?<field>min|max|maxBytes)$/, 'limit'],
+    [/^plugins\[gd-materials\]\.settings\.(?<field>min|max|maxBytes)$/, 'limitResidence'],
+    [/^plugins\[standard-materials\]\.settings\.maxBytes$/, 'maxBytesAll'],
+    [/^plugins\[onsite-review\]\.settings\.slots(?:\[(?<n>\d+)\])?(?:\.(?<field>\w+))?$/, 'slot'],
+    [/^plugins\[(?<plugin>[^\]]+)\]$/, 'plugin'],
+    [/^name\.(?<lang>zh|en)$/, 'name'],
+    [/^examYear$/, 'examYear'],
+  ]
+  for (const [re, key] of rules) {
+    const m = re.exec(path)
+    if (m) {
+      const args: Record<string, string> = {}
+      for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) args[k] = k === 'n' ? String(Number(v) + 1) : v
+      if (key === 'limitResidence') return { key: 'limit', args: { ...args, type: 'residence-proof' } }
+      return { key, args }
+    }
+  }
+  return { key: 'other', args: { path } }
+}
+
+export interface Change { path: string; before: unknown; after: unknown }
+
+const isSection = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * The server names a section added or removed as one change (`settings.types: — → {diploma: {max: 1}}`);
+ * the table shows its fields one by one instead. Items of lists (a site, a slot) stay whole.
+ */
+export function flattenChanges(changes: Change[]): Change[] {
+  return changes.flatMap((c) => {
+    if (c.path.endsWith(']') || !(isSection(c.before) || isSection(c.after)) || (isSection(c.before) && isSection(c.after))) return [c]
+    const before = isSection(c.before) ? c.before : {}
+    const after = isSection(c.after) ? c.after : {}
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    return flattenChanges(keys.map((k) => ({ path: `${c.path}.${k}`, before: before[k] ?? null, after: after[k] ?? null })))
+  })
+}
+
+/** A value of the diff, short enough for a table cell. */
+export function showValue(v: unknown): string {
+  if (v === null || v === undefined) return '—'
+  if (typeof v === 'string') return v
+  if (isSection(v) && 'zh' in v) return (v as unknown as LocalizedText).zh
+  // a site: its code and name
+  if (isSection(v) && typeof v.code === 'string' && isSection(v.name)) return `${v.code} ${(v.name as unknown as LocalizedText).zh}`
+  return JSON.stringify(v)
+}
