@@ -14,6 +14,15 @@ describe('shortcutFor', () => {
     expect(shortcutFor(ev('?'))).toBe('help')
     expect(shortcutFor(ev('x'))).toBeNull()
   })
+  it('maps the viewer keys', () => {
+    expect(shortcutFor(ev('+'))).toBe('zoom-in')
+    expect(shortcutFor(ev('='))).toBe('zoom-in')
+    expect(shortcutFor(ev('-'))).toBe('zoom-out')
+    expect(shortcutFor(ev('r'))).toBe('rotate-right')
+    expect(shortcutFor(ev('R'))).toBe('rotate-left')
+    expect(shortcutFor(ev('0'))).toBe('reset-view')
+    expect(shortcutFor(ev('f'))).toBe('fullscreen')
+  })
   it('ignores typing and modified keys', () => {
     expect(shortcutFor(ev('a', { tagName: 'TEXTAREA' }))).toBeNull()
     expect(shortcutFor(ev('j', { tagName: 'INPUT' }))).toBeNull()
