@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayToShow, todayInChina } from './onsite'
+import { dayToShow, mayBook, todayInChina } from './onsite'
 import { clampZoom, fitWhenTurned } from './viewer'
 
 describe('on-site day', () => {
@@ -12,6 +12,19 @@ describe('on-site day', () => {
     expect(dayToShow(['2020-03-09', '2098-03-09', '2098-03-10'], '2098-03-09')).toBe('2098-03-09')
     expect(dayToShow(['2098-03-10', '2020-03-09', '2098-03-09'], '2026-11-26')).toBe('2098-03-09')
     expect(dayToShow(['2020-03-09'], '2026-11-26')).toBe('2026-11-26')
+  })
+})
+
+describe('mayBook', () => {
+  const slot = { id: 's', site: 'x', date: '2098-03-09', start: '09:00', end: '11:30', capacity: 5, booked: 1, remaining: 4, open: true }
+  const at = (status: string, checkedInAt: string | null) => ({ registrationId: 'r', slot, status, bookedAt: '', checkedInAt })
+  const comment = (createdAt: string, open = true) => ({ id: 'c', level: 'SITE', materialType: null, imageId: null, body: 'x', author: 'a', createdAt, open })
+  it('books while filling in, not once checked in until the site returns it', () => {
+    expect(mayBook({ status: 'FILLING', appointment: null, comments: [] })).toBe(true)
+    expect(mayBook({ status: 'FILLING', appointment: at('BOOKED', null), comments: [] })).toBe(true)
+    expect(mayBook({ status: 'FILLING', appointment: at('CHECKED_IN', '2098-03-09T01:10:00Z'), comments: [comment('2098-03-08T01:00:00Z')] })).toBe(false)
+    expect(mayBook({ status: 'FILLING', appointment: at('CHECKED_IN', '2098-03-09T01:10:00Z'), comments: [comment('2098-03-09T01:30:00Z')] })).toBe(true)
+    expect(mayBook({ status: 'SITE_PASSED', appointment: at('CHECKED_IN', '2098-03-09T01:10:00Z'), comments: [] })).toBe(false)
   })
 })
 

@@ -42,6 +42,7 @@ const en: typeof zh = {
     title: 'On-site review appointment', yours: 'Booked: {date} {start}–{end}. Bring the originals to your exam site.', cancel: 'Cancel',
     completeFirst: 'Upload every required material first, then book a time.', remaining: '{n} places left', book: 'Book', booked: 'Booked',
     move: 'Move here', moved: 'Appointment moved', cancelled: 'Appointment cancelled', yourSlot: 'Your appointment', closed: 'Booking closed',
+    checkedIn: 'Checked in at your appointment on {date} {start}–{end}.',
   },
   review: {
     title: 'Review workbench', level: 'Review level', SITE: 'Exam site', DISTRICT: 'District', waiting: '{n} waiting',

@@ -40,6 +40,7 @@ export default {
     title: '现场审核预约', yours: '您已预约 {date} {start}–{end},请按时携带原件到考点。', cancel: '取消预约',
     completeFirst: '请先上传全部必传材料,再预约现场审核时间。', remaining: '余 {n} 个名额', book: '预约', booked: '预约成功',
     move: '改约到此时段', moved: '已改约', cancelled: '已取消预约', yourSlot: '您的预约', closed: '已截止预约',
+    checkedIn: '已于 {date} {start}–{end} 现场签到审核。',
   },
   review: {
     title: '审核工作台', level: '审核级别', SITE: '考点审核', DISTRICT: '考区审核', waiting: '待审核 {n} 人',
