@@ -4,6 +4,8 @@ import ElementPlus from 'element-plus'
 import { i18n, setLocale } from '../i18n'
 import { session } from '../lib/auth'
 import type { RegistrationView } from '../lib/types'
+// Imported up front (vi.mock is hoisted above it), so compiling the view never eats into a test's time limit.
+import ReviewView from './ReviewView.vue'
 
 const apiGet = vi.fn()
 const apiSend = vi.fn()
@@ -41,7 +43,7 @@ describe('ReviewView', () => {
   })
 
   it('judges pictures with the keyboard and sends one review', async () => {
-    w = mount((await import('./ReviewView.vue')).default, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus], stubs: { teleport: true } }, attachTo: document.body })
+    w = mount(ReviewView, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus], stubs: { teleport: true } }, attachTo: document.body })
     await vi.waitFor(() => expect(w!.text()).toContain('李娜'))
     expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/bj/review-queue?level=SITE')
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))   // approve picture 1
@@ -62,7 +64,7 @@ describe('ReviewView', () => {
 
   it('claims the next candidate with n', async () => {
     apiSend.mockResolvedValueOnce({ registrationId: 'r9', level: 'SITE', expiresAt: '' })
-    w = mount((await import('./ReviewView.vue')).default, { props: {}, global: { plugins: [i18n, ElementPlus] } })
+    w = mount(ReviewView, { props: {}, global: { plugins: [i18n, ElementPlus] } })
     await flushPromises()
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'n' }))
     await flushPromises()
@@ -81,7 +83,7 @@ describe('ReviewView', () => {
       if (url.endsWith('/districts/tonsite')) return { code: 'tonsite', reviewMode: 'onsite-review', inPerson: true, commentTemplates: [] }
       return onsiteReg
     })
-    w = mount((await import('./ReviewView.vue')).default, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus] }, attachTo: document.body })
+    w = mount(ReviewView, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus] }, attachTo: document.body })
     await vi.waitFor(() => expect(w!.find('[data-testid=onsite-appointment]').exists()).toBe(true))
     await vi.waitFor(() => expect(w!.find('[data-testid=result-id-card]').exists()).toBe(true))
     expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/tonsite/appointment-slots?site=tonsite-01')
