@@ -1,7 +1,9 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+// Element Plus components come on demand (vite.config.ts); ElMessage and ElMessageBox are called from scripts, not templates.
+import 'element-plus/theme-chalk/base.css'
+import 'element-plus/theme-chalk/el-message.css'
+import 'element-plus/theme-chalk/el-message-box.css'
 import './style.css'
 import App from './App.vue'
 import { i18n, setLocale, currentLocale } from './i18n'
@@ -15,7 +17,6 @@ async function start() {
   const app = createApp(App)
   app.use(createPinia())
   app.use(i18n)
-  app.use(ElementPlus)
   app.use(createAppRouter())
   app.mount('#app')
 }

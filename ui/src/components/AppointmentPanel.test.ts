@@ -20,7 +20,7 @@ describe('AppointmentPanel', () => {
   async function panel(props: Record<string, unknown>) {
     const C = (await import('./AppointmentPanel.vue')).default
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const w = mount(C, { props: { district: 'sh', registration: 'r1', site: 'sh-01', appointment: null, complete: true, ...props } as any, global: { plugins: [i18n, ElementPlus] } })
+    const w = mount(C, { props: { district: 'sh', registration: 'r1', site: 'sh-01', appointment: null, complete: true, bookable: true, ...props } as any, global: { plugins: [i18n, ElementPlus] } })
     await flushPromises()
     return w
   }

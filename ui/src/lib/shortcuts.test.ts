@@ -5,13 +5,12 @@ const ev = (key: string, target: Partial<HTMLElement> = { tagName: 'BODY' }, mod
   ({ key, ctrlKey: false, metaKey: false, altKey: false, target: target as EventTarget, ...mods })
 
 describe('shortcutFor', () => {
-  it('maps the workbench keys', () => {
-    expect(shortcutFor(ev('j'))).toBe('next-image')
-    expect(shortcutFor(ev('k'))).toBe('prev-image')
-    expect(shortcutFor(ev('a'))).toBe('approve')
-    expect(shortcutFor(ev('c'))).toBe('comment')
-    expect(shortcutFor(ev('n'))).toBe('next-candidate')
-    expect(shortcutFor(ev('?'))).toBe('help')
+  it('maps the workbench and viewer keys', () => {
+    const expected: Record<string, string> = {
+      j: 'next-image', k: 'prev-image', a: 'approve', c: 'comment', n: 'next-candidate', '?': 'help',
+      '+': 'zoom-in', '=': 'zoom-in', '-': 'zoom-out', r: 'rotate-right', R: 'rotate-left', '0': 'reset-view', f: 'fullscreen',
+    }
+    for (const [key, action] of Object.entries(expected)) expect(shortcutFor(ev(key))).toBe(action)
     expect(shortcutFor(ev('x'))).toBeNull()
   })
   it('ignores typing and modified keys', () => {

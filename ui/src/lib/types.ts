@@ -30,7 +30,7 @@ export interface RegistrationView {
   statusLabel: LocalizedText; candidateName: string; createdAt: string; updatedAt: string
   complete: boolean; acceptsChanges: boolean; comments: CommentView[]; materials: MaterialSlot[]
   rejectReason?: string | null; inPerson?: boolean
-  appointment?: { registrationId: string; slot: { id: string; site: string; date: string; start: string; end: string; capacity: number; booked: number; remaining: number; open: boolean }; status: string; bookedAt: string; checkedInAt: string | null } | null
+  appointment?: Appointment | null
   review?: { status: string; publishedStatus: string | null; queueLevel: string | null; queuedAt: string | null; claimedBy: string | null; claimExpiresAt: string | null; claimedByMe: boolean } | null
 }
 export interface RegistrationSummary {
@@ -48,3 +48,9 @@ export interface QueueItem {
 }
 export interface QueueView { level: string; site?: string | null; waiting: number; available?: number; claimedByMe?: number; items: QueueItem[] }
 export interface Claim { registrationId: string; level: string; claimedBy?: string; expiresAt: string; url?: string }
+
+/** An on-site slot (现场审核时段); `remaining` is -1 where the count is not given. */
+export interface Slot { id: string; site: string; date: string; start: string; end: string; capacity: number; booked: number; remaining: number; open: boolean }
+export interface Appointment {
+  registrationId: string; candidateName?: string; slot: Slot; status: 'BOOKED' | 'CHECKED_IN' | string; bookedAt: string; checkedInAt: string | null
+}

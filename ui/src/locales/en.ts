@@ -41,6 +41,8 @@ const en: typeof zh = {
   appointment: {
     title: 'On-site review appointment', yours: 'Booked: {date} {start}–{end}. Bring the originals to your exam site.', cancel: 'Cancel',
     completeFirst: 'Upload every required material first, then book a time.', remaining: '{n} places left', book: 'Book', booked: 'Booked',
+    move: 'Move here', moved: 'Appointment moved', cancelled: 'Appointment cancelled', yourSlot: 'Your appointment', closed: 'Booking closed',
+    checkedIn: 'Checked in at your appointment on {date} {start}–{end}.',
   },
   review: {
     title: 'Review workbench', level: 'Review level', SITE: 'Exam site', DISTRICT: 'District', waiting: '{n} waiting',
@@ -92,6 +94,19 @@ const en: typeof zh = {
   },
   status: { FILLING: 'Filling in', SITE_PASSED: 'Passed at site', APPROVED: 'Approved', REJECTED: 'Rejected' },
   notifications: { title: 'Notifications ({n} unread)', none: 'No notifications' },
+  viewer: {
+    tools: 'Picture tools', zoomIn: 'Zoom in', zoomOut: 'Zoom out', level: 'Zoom level', rotateLeft: 'Rotate left 90°', rotateRight: 'Rotate right 90°',
+    reset: 'Reset view', fullscreen: 'Full screen', exitFullscreen: 'Exit full screen', turned: 'Turned {deg}° (view only: the picture is unchanged)',
+    keys: { zoom: 'Zoom in / out', rotate: 'Rotate right / left 90° (view only)', reset: 'Reset the view', fullscreen: 'Full screen on / off' },
+  },
+  onsite: {
+    title: 'On-site review', day: 'Day', today: 'today', noSlots: 'This site has no on-site review slots that day.', nobody: 'Nobody booked',
+    booked: '{n}/{capacity} booked', checkIn: 'Check in', open: 'Continue', checkedIn: '{name} checked in: check the originals',
+    status: { BOOKED: 'Booked', CHECKED_IN: 'Checked in' },
+    appointment: 'Slot: {date} {start}–{end}', notCheckedIn: 'The candidate has not been checked in: check them in from the on-site list first.',
+    results: 'Originals checked', seen: 'Originals match', problem: 'Problem', seenKey: 'Originals match (a)', problemKey: 'Problem (c)',
+    alreadySeen: 'Already checked', images: '{n} images', problemComment: 'What is wrong (shown to the candidate, required)', pending: 'Not recorded',
+  },
   notFound: 'Page not found',
   forbidden: 'You may not open this page',
 }

@@ -39,6 +39,8 @@ export default {
   appointment: {
     title: '现场审核预约', yours: '您已预约 {date} {start}–{end},请按时携带原件到考点。', cancel: '取消预约',
     completeFirst: '请先上传全部必传材料,再预约现场审核时间。', remaining: '余 {n} 个名额', book: '预约', booked: '预约成功',
+    move: '改约到此时段', moved: '已改约', cancelled: '已取消预约', yourSlot: '您的预约', closed: '已截止预约',
+    checkedIn: '已于 {date} {start}–{end} 现场签到审核。',
   },
   review: {
     title: '审核工作台', level: '审核级别', SITE: '考点审核', DISTRICT: '考区审核', waiting: '待审核 {n} 人',
@@ -90,6 +92,19 @@ export default {
   },
   status: { FILLING: '填报', SITE_PASSED: '考点通过', APPROVED: '审核通过', REJECTED: '审核拒绝' },
   notifications: { title: '站内通知({n} 条未读)', none: '暂无通知' },
+  viewer: {
+    tools: '图片查看工具', zoomIn: '放大', zoomOut: '缩小', level: '缩放比例', rotateLeft: '向左旋转 90°', rotateRight: '向右旋转 90°',
+    reset: '还原视图', fullscreen: '全屏查看', exitFullscreen: '退出全屏', turned: '已旋转 {deg}°(仅查看,不改变原图)',
+    keys: { zoom: '放大 / 缩小', rotate: '向右 / 向左旋转 90°(仅查看)', reset: '还原视图', fullscreen: '全屏查看 / 退出全屏' },
+  },
+  onsite: {
+    title: '现场审核', day: '日期', today: '今天', noSlots: '本考点当天没有现场审核时段。', nobody: '无人预约',
+    booked: '已约 {n}/{capacity} 人', checkIn: '签到', open: '继续审核', checkedIn: '{name} 已签到,请核验原件',
+    status: { BOOKED: '已预约', CHECKED_IN: '已签到' },
+    appointment: '预约时段:{date} {start}–{end}', notCheckedIn: '考生尚未签到:请在左侧“现场审核”名单中签到后再记录结果。',
+    results: '原件核验结果', seen: '原件相符', problem: '有问题', seenKey: '原件相符 (a)', problemKey: '有问题 (c)',
+    alreadySeen: '已核验通过', images: '{n} 张', problemComment: '问题说明(考生可见,必填)', pending: '未记录',
+  },
   notFound: '页面不存在',
   forbidden: '您没有访问此页面的权限',
 }

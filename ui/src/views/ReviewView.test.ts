@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { i18n, setLocale } from '../i18n'
 import { session } from '../lib/auth'
 import type { RegistrationView } from '../lib/types'
+// Imported up front (vi.mock is hoisted above it), so compiling the view never eats into a test's time limit.
+import ReviewView from './ReviewView.vue'
 
 const apiGet = vi.fn()
 const apiSend = vi.fn()
@@ -28,6 +30,9 @@ const registration: RegistrationView = {
 }
 
 describe('ReviewView', () => {
+  let w: ReturnType<typeof mount> | undefined
+  // A failed test must not leave its keyboard listener behind for the next one.
+  afterEach(() => { w?.unmount(); w = undefined })
   beforeEach(() => {
     setLocale('zh-CN')
     Object.assign(session, { authenticated: true, district: 'bj', roles: ['site-reviewer'] })
@@ -38,10 +43,9 @@ describe('ReviewView', () => {
   })
 
   it('judges pictures with the keyboard and sends one review', async () => {
-    const w = mount((await import('./ReviewView.vue')).default, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus], stubs: { teleport: true } }, attachTo: document.body })
-    await flushPromises()
+    w = mount(ReviewView, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus], stubs: { teleport: true } }, attachTo: document.body })
+    await vi.waitFor(() => expect(w!.text()).toContain('李娜'))
     expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/bj/review-queue?level=SITE')
-    expect(w.text()).toContain('李娜')
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))   // approve picture 1
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }))   // on to picture 2
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'c' }))   // request changes on it
@@ -56,17 +60,46 @@ describe('ReviewView', () => {
       images: [{ imageId: 'i1', decision: 'APPROVE', comment: null }, { imageId: 'i2', decision: 'REQUEST_CHANGES', comment: '照片模糊' }],
       outcome: null,
     })
-    w.unmount()
   })
 
   it('claims the next candidate with n', async () => {
     apiSend.mockResolvedValueOnce({ registrationId: 'r9', level: 'SITE', expiresAt: '' })
-    const w = mount((await import('./ReviewView.vue')).default, { props: {}, global: { plugins: [i18n, ElementPlus] } })
+    w = mount(ReviewView, { props: {}, global: { plugins: [i18n, ElementPlus] } })
     await flushPromises()
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'n' }))
     await flushPromises()
     expect(apiSend).toHaveBeenCalledWith('POST', '/api/v1/districts/bj/review-queue/claims?level=SITE')
     expect(push).toHaveBeenCalledWith({ name: 'review-registration', params: { id: 'r9' } })
-    w.unmount()
+  })
+
+  it('on site: the day at the site, check-in, then results per material', async () => {
+    Object.assign(session, { district: 'tonsite', site: 'tonsite-01' })
+    const slot = { id: 's1', site: 'tonsite-01', date: '2098-03-09', start: '09:00', end: '11:30', capacity: 50, booked: 1, remaining: 49, open: true }
+    const onsiteReg = { ...registration, district: 'tonsite', inPerson: true, appointment: { registrationId: 'r1', slot, status: 'CHECKED_IN', bookedAt: '', checkedInAt: 'x' } }
+    apiGet.mockReset().mockImplementation(async (url: string) => {
+      if (url.includes('review-queue')) return { level: 'SITE', waiting: 1, items: [] }
+      if (url.includes('appointment-slots')) return [slot]
+      if (url.includes('/appointments?date=2098-03-09')) return [{ registrationId: 'r7', candidateName: '王芳', slot, status: 'BOOKED', bookedAt: '', checkedInAt: null }]
+      if (url.endsWith('/districts/tonsite')) return { code: 'tonsite', reviewMode: 'onsite-review', inPerson: true, commentTemplates: [] }
+      return onsiteReg
+    })
+    w = mount(ReviewView, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus] }, attachTo: document.body })
+    await vi.waitFor(() => expect(w!.find('[data-testid=onsite-appointment]').exists()).toBe(true))
+    await vi.waitFor(() => expect(w!.find('[data-testid=result-id-card]').exists()).toBe(true))
+    expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/tonsite/appointment-slots?site=tonsite-01')
+    expect(w.find('[data-testid=claim-next]').exists()).toBe(false)
+    expect(apiSend).not.toHaveBeenCalledWith('PUT', '/api/v1/districts/tonsite/registrations/r1/claim')
+    expect(w.find('[data-testid=onsite-appointment]').text()).toContain('王芳')
+
+    await w.find('[data-testid=check-in]').trigger('click')
+    await flushPromises()
+    expect(apiSend).toHaveBeenCalledWith('POST', '/api/v1/districts/tonsite/registrations/r7/appointment/check-in')
+    expect(push).toHaveBeenCalledWith({ name: 'review-registration', params: { id: 'r7' } })
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))   // the originals of the ID card match
+    await w.find('form.conclude').trigger('submit')
+    await flushPromises()
+    const call = apiSend.mock.calls.find((c) => c[1].endsWith('/reviews'))!
+    expect(call[2]).toMatchObject({ level: 'SITE', images: [], materials: [{ materialType: 'id-card', result: 'ORIGINALS_SEEN', comment: null }] })
   })
 })
