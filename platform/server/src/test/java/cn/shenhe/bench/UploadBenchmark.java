@@ -44,15 +44,18 @@ public final class UploadBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern URL = Pattern.compile("\"url\":\"([^\"]+)\"");
     /** Long enough for both JVMs' JIT compilers to settle: their CPU is not part of an upload's cost. */
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 15);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 30);
     private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
         int seconds = Integer.getInteger("bench.seconds", 20);
         String phases = System.getProperty("bench.phases", "in-process,http");
-        byte[] photo = SampleImages.photoJpeg();
-        System.out.printf("Upload benchmark: %d-byte 1000x750 JPEG, %d thread(s), %d s per phase, server %s%n",
+        // -Dbench.size=400x300 (the smallest accepted) shows the fixed cost of an upload over HTTP: a picture that costs next to nothing to process.
+        String size = System.getProperty("bench.size", "1000x750");
+        byte[] photo = size.equals("1000x750") ? SampleImages.photoJpeg() : SampleImages.jpeg(SampleImages.documentPhoto(
+                Integer.parseInt(size.split("x")[0]), Integer.parseInt(size.split("x")[1]), 3, 42), 0.9f);
+        System.out.printf("Upload benchmark: %d-byte " + size + " JPEG, %d thread(s), %d s per phase, server %s%n",
                 photo.length, threads, seconds, Api.V1);
 
         Rate inProcess = phases.contains("in-process") ? inProcess(photo, threads, seconds) : null;
@@ -181,10 +184,13 @@ public final class UploadBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : futures) {
-            f.get();
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();   // a failed task must not leave the others running (and the JVM alive)
         }
-        pool.shutdown();
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
