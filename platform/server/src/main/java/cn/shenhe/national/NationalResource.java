@@ -21,6 +21,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** National oversight, for national administrators only: status, search across districts, summary exports. */
 @Path("/national")
@@ -47,7 +50,9 @@ public class NationalResource {
     @Path("/search")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Search registrations and comments across districts (or one: district=)")
-    public SearchResult search(@QueryParam("q") String q, @QueryParam("district") String district,
+    @APIResponse(responseCode = "200", description = "A page of hits with the total and facet counts",
+            content = @Content(schema = @Schema(implementation = SearchResult.class)))
+    public Response search(@QueryParam("q") String q, @QueryParam("district") String district,
                                @QueryParam("status") String status, @QueryParam("site") String site,
                                @QueryParam("category") String category,
                                @QueryParam("openComments") @DefaultValue("false") boolean openComments,
@@ -60,7 +65,7 @@ public class NationalResource {
                         .orElseThrow(() -> Problems.invalid("district", "没有这个考区", "no such district: " + district)));
         SearchRequest request = SearchRequest.fromParameters(q, status, site, category, openComments, sort, offset, limit,
                 Optional.empty());
-        return search.searchAcross(targets, request);
+        return SearchResult.ok(search.searchAcross(targets, request));
     }
 
     @GET

@@ -39,7 +39,7 @@ public final class DistrictIndex implements AutoCloseable {
      * to {@link SearchFields} or {@link SearchAnalyzers}.
      */
     static final String SCHEMA = "schema";
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
     /** Which database the index was built from (see {@link SearchSource#databaseIdentity}). */
     static final String DATABASE = "database";
     /** Scores are sums of clause weights: see {@link QueryTranslator}. */
@@ -69,12 +69,15 @@ public final class DistrictIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.indexing())
                 .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(SIMILARITY)
+                .setIndexSort(SearchFields.NEWEST_FIRST)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                                             org.apache.lucene.index.IndexReader previous) {
+                                             org.apache.lucene.index.IndexReader previous) throws IOException {
+                // New segments' facet bitsets are built here, on the refreshing thread, not by the next search.
+                FacetCounts.warm(reader, SearchService.NATIONAL_FACETS);
                 IndexSearcher s = new IndexSearcher(reader);
                 s.setSimilarity(SIMILARITY);
                 return s;
@@ -115,6 +118,19 @@ public final class DistrictIndex implements AutoCloseable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** The index's size on disk (its current files, including any not yet merged away). */
+    long sizeBytes() throws IOException {
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            try {
+                bytes += directory.fileLength(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // deleted by a merge while we listed
+            }
+        }
+        return bytes;
     }
 
     /** Replaces (or adds) the registration's document. */

@@ -2,103 +2,108 @@ package cn.shenhe.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.DocValues;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Counts every hit by the values of a few keyword fields (status, site, category, district),
- * from their doc values, per segment by ordinal and resolved to strings once per segment. The
- * counts are taken over the same, already restricted query as the hits, so they can never reveal
- * what the caller may not see. (lucene-facet's SortedSet facets do the same with a per-reader
- * ordinal map to build and cache; for four small fields, this is simpler and as fast.)
+ * Counts the hits by the values of a few keyword fields (status, site, category, district). The
+ * hits come as one bitset per segment ({@link HitBits}); each value of each field is also a bitset
+ * per segment, so a count is one {@link FixedBitSet#intersectionCount} — about 16 k machine words
+ * for a million registrations — instead of a doc-values lookup per hit, which made a broad query
+ * (a single name character: 100 k hits) cost tens of milliseconds. The counts are exact and taken
+ * over the same, already restricted query as the hits, so they never reveal what the caller may
+ * not see.
+ *
+ * <p>The value bitsets depend only on a segment's documents, which never change (an update is a
+ * deletion plus a document in a newer segment; deleted documents are never among the hits), so
+ * they are built once per segment core and dropped when the segment is closed. Memory: one bit per
+ * document per value (a million registrations, 10 values: 1.25 MB).
  */
-final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
+final class FacetCounts {
 
-    private final List<String> fields;
+    private static final Map<IndexReader.CacheKey, Map<String, Map<String, FixedBitSet>>> BY_SEGMENT = new ConcurrentHashMap<>();
 
-    FacetCounts(List<String> fields) {
-        this.fields = List.copyOf(fields);
+    private FacetCounts() {
     }
 
-    @Override
-    public Counter newCollector() {
-        return new Counter();
-    }
-
-    @Override
-    public Map<String, Map<String, Long>> reduce(Collection<Counter> counters) {
+    /** Counts per field and value, each field's values by descending count, then by value. */
+    static Map<String, Map<String, Long>> count(IndexReader reader, FixedBitSet[] hits, List<String> fields) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (String f : fields) {
+        for (String field : fields) {
             Map<String, Long> merged = new HashMap<>();
-            counters.forEach(c -> c.counts.getOrDefault(f, Map.of()).forEach((k, v) -> merged.merge(k, v, Long::sum)));
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FixedBitSet leafHits = hits[leaf.ord];
+                if (leafHits == null) {
+                    continue;
+                }
+                values(leaf.reader(), field).forEach((value, docs) -> {
+                    long n = FixedBitSet.intersectionCount(leafHits, docs);
+                    if (n > 0) {
+                        merged.merge(value, n, Long::sum);
+                    }
+                });
+            }
             Map<String, Long> sorted = new LinkedHashMap<>();
             merged.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-            out.put(f, sorted);
+            out.put(field, sorted);
         }
         return out;
     }
 
-    final class Counter implements Collector {
-        private final Map<String, Map<String, Long>> counts = new HashMap<>();
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-        }
-
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            List<SortedSetDocValues> values = new ArrayList<>(fields.size());
-            List<int[]> perOrd = new ArrayList<>(fields.size());
-            for (String f : fields) {
-                SortedSetDocValues dv = DocValues.getSortedSet(context.reader(), f);
-                values.add(dv);
-                perOrd.add(new int[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())]);
+    /** Builds the value bitsets of new segments ahead of the first search that needs them (see {@link DistrictIndex}). */
+    static void warm(IndexReader reader, List<String> fields) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (String field : fields) {
+                values(leaf.reader(), field);
             }
-            return new LeafCollector() {
-                @Override
-                public void setScorer(Scorable scorer) {
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                    for (int i = 0; i < values.size(); i++) {
-                        SortedSetDocValues dv = values.get(i);
-                        if (dv.advanceExact(doc)) {
-                            for (int k = 0; k < dv.docValueCount(); k++) {
-                                perOrd.get(i)[(int) dv.nextOrd()]++;
-                            }
-                        }
-                    }
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    for (int i = 0; i < values.size(); i++) {
-                        int[] c = perOrd.get(i);
-                        Map<String, Long> m = counts.computeIfAbsent(fields.get(i), f -> new HashMap<>());
-                        for (int ord = 0; ord < c.length; ord++) {
-                            if (c[ord] > 0) {
-                                m.merge(values.get(i).lookupOrd(ord).utf8ToString(), (long) c[ord], Long::sum);
-                            }
-                        }
-                    }
-                }
-            };
         }
+    }
+
+    private static Map<String, FixedBitSet> values(LeafReader segment, String field) throws IOException {
+        IndexReader.CacheHelper core = segment.getCoreCacheHelper();
+        if (core == null) { // not a segment of an index (never so for ours): nothing to key a cache on
+            return build(segment, field);
+        }
+        Map<String, Map<String, FixedBitSet>> perField = BY_SEGMENT.computeIfAbsent(core.getKey(), key -> {
+            core.addClosedListener(BY_SEGMENT::remove);
+            return new ConcurrentHashMap<>();
+        });
+        Map<String, FixedBitSet> values = perField.get(field);
+        if (values == null) {
+            values = build(segment, field);
+            perField.putIfAbsent(field, values);
+        }
+        return values;
+    }
+
+    private static Map<String, FixedBitSet> build(LeafReader segment, String field) throws IOException {
+        Terms terms = segment.terms(field);
+        if (terms == null) {
+            return Map.of();
+        }
+        List<Map.Entry<String, FixedBitSet>> values = new ArrayList<>();
+        TermsEnum te = terms.iterator();
+        PostingsEnum postings = null;
+        for (BytesRef term = te.next(); term != null; term = te.next()) {
+            postings = te.postings(postings, PostingsEnum.NONE);
+            FixedBitSet docs = new FixedBitSet(segment.maxDoc());
+            docs.or(postings);
+            values.add(Map.entry(term.utf8ToString(), docs));
+        }
+        return Map.ofEntries(values.toArray(Map.Entry[]::new));
     }
 }

@@ -6,6 +6,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
@@ -55,6 +58,15 @@ public final class SearchFields {
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String EXAM_YEAR = "examYear";
+
+    /**
+     * Most recently changed first, then by id: the order of a date sort and of equal scores, and
+     * also the order of the documents inside every segment (the index sort, see {@link DistrictIndex}),
+     * so that a date sort stops after the page's window in each segment, and a relevance sort soon
+     * after ({@link SegmentCutoff}).
+     */
+    static final Sort NEWEST_FIRST = new Sort(LongField.newSortField(UPDATED, true, SortedNumericSelector.Type.MIN),
+            new SortedSetSortField(ID, false));
 
     private SearchFields() {
     }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -128,8 +129,85 @@ public class SearchIndexes {
         }
     }
 
-    /** What a rebuild did. */
-    public record RebuildResult(String district, long registrations, long millis) {
+    /** What a rebuild did; {@code indexBytes}: the index's size on disk after it. */
+    public record RebuildResult(String district, long registrations, long millis, long indexBytes) {
+    }
+
+    /**
+     * A district's rebuild as its administrator follows it: {@code RUNNING} (with the registrations
+     * indexed so far), {@code DONE}, {@code FAILED} (with the reason), or {@code NONE} when none ran
+     * since the server started (then the index's current count and size).
+     */
+    public record RebuildStatus(String district, String state, Instant startedAt, Instant finishedAt, long registrations,
+                               Long millis, long indexBytes, String error) {
+        boolean running() {
+            return "RUNNING".equals(state);
+        }
+    }
+
+    /** The district's last (or running) rebuild, as a mutable job behind its snapshots. */
+    private static final class RebuildJob {
+        final String district;
+        final Instant startedAt = Instant.now();
+        final AtomicLong indexed = new AtomicLong();
+        volatile RebuildStatus finished;
+
+        RebuildJob(String district) {
+            this.district = district;
+        }
+
+        RebuildStatus status() {
+            RebuildStatus f = finished;
+            return f != null ? f : new RebuildStatus(district, "RUNNING", startedAt, null, indexed.get(), null, 0, null);
+        }
+    }
+
+    private final Map<String, RebuildJob> rebuilds = new ConcurrentHashMap<>();
+
+    /**
+     * Starts rebuilding the district's index in the background (a million registrations take
+     * minutes: longer than a request should wait) and returns its status; while one runs, asking
+     * again returns that one rather than starting a second.
+     */
+    public RebuildStatus startRebuild(String district) {
+        index(district);
+        RebuildJob started = new RebuildJob(district);
+        RebuildJob job = rebuilds.compute(district, (d, current) -> current != null && current.status().running() ? current : started);
+        if (job != started) {
+            return job.status();
+        }
+        Runnable task = () -> {
+            try {
+                RebuildResult r = rebuild(district, started.indexed);
+                started.finished = new RebuildStatus(district, "DONE", started.startedAt, Instant.now(), r.registrations(),
+                        r.millis(), r.indexBytes(), null);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Search index of " + district + " not rebuilt", e);
+                started.finished = new RebuildStatus(district, "FAILED", started.startedAt, Instant.now(), started.indexed.get(),
+                        null, 0, String.valueOf(e.getMessage()));
+            }
+        };
+        try {
+            scheduler.execute(task);
+        } catch (RuntimeException e) { // no thread for it: say so rather than show it running forever
+            started.finished = new RebuildStatus(district, "FAILED", started.startedAt, Instant.now(), 0, null, 0, String.valueOf(e));
+            throw e;
+        }
+        return started.status();
+    }
+
+    /** The district's running or last rebuild; {@code NONE} and the index as it is when none ran. */
+    public RebuildStatus rebuildStatus(String district) {
+        DistrictIndex idx = index(district);
+        RebuildJob job = rebuilds.get(district);
+        if (job != null) {
+            return job.status();
+        }
+        try {
+            return new RebuildStatus(district, "NONE", null, null, idx.numDocs(), null, idx.sizeBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -137,10 +215,14 @@ public class SearchIndexes {
      * was; changes committed meanwhile wait on the index's lock and are applied right after.
      */
     public RebuildResult rebuild(String district) {
+        return rebuild(district, new AtomicLong());
+    }
+
+    private RebuildResult rebuild(String district, AtomicLong progress) {
         DistrictIndex idx = index(district);
         idx.lock().lock();
         try {
-            return rebuildLocked(idx);
+            return rebuildLocked(idx, progress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -151,12 +233,17 @@ public class SearchIndexes {
     }
 
     private RebuildResult rebuildLocked(DistrictIndex idx) throws IOException, SQLException {
+        return rebuildLocked(idx, new AtomicLong());
+    }
+
+    private RebuildResult rebuildLocked(DistrictIndex idx, AtomicLong progress) throws IOException, SQLException {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         idx.deleteAll();
         long n = source.forEach(idx.district(), r -> {
             try {
                 idx.upsert(r);
+                progress.incrementAndGet();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -164,8 +251,9 @@ public class SearchIndexes {
         idx.commit(started.minus(IN_FLIGHT_MARGIN));
         idx.refresh();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        LOG.info(() -> "Search index of " + idx.district() + " rebuilt: " + n + " registrations in " + ms + " ms");
-        return new RebuildResult(idx.district(), n, ms);
+        long bytes = idx.sizeBytes();
+        LOG.info(() -> "Search index of " + idx.district() + " rebuilt: " + n + " registrations in " + ms + " ms, " + (bytes >> 20) + " MB");
+        return new RebuildResult(idx.district(), n, ms, bytes);
     }
 
     /** Re-reads the registrations from the database and updates (or removes) their documents; visible on return. */

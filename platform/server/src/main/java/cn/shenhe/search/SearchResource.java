@@ -12,8 +12,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Search within a district, for its staff (site reviewers: their site only) and national
@@ -38,23 +44,38 @@ public class SearchResource {
     @GET
     @RolesAllowed({Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
     @Operation(summary = "Search registrations and review comments",
-            description = "q: name fragment, ID-number or phone ending, registration id, comment words")
-    public SearchResult search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("site") String site,
+            description = "q: name fragment, ID-number or phone ending, registration id, comment words."
+                    + " The Server-Timing header tells what each stage of the search took.")
+    @APIResponse(responseCode = "200", description = "A page of hits with the total and facet counts",
+            content = @Content(schema = @Schema(implementation = SearchResult.class)))
+    public Response search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("site") String site,
                                @QueryParam("category") String category,
                                @QueryParam("openComments") @DefaultValue("false") boolean openComments,
                                @QueryParam("sort") @DefaultValue("relevance") String sort,
                                @QueryParam("offset") @DefaultValue("0") int offset,
                                @QueryParam("limit") @DefaultValue("20") int limit) {
         // The caller's own limit (a site reviewer's site) comes from the token, whatever the parameters say.
-        return search.search(district, SearchRequest.fromParameters(q, status, site, category, openComments, sort, offset, limit,
-                request.caller().siteLimit()));
+        return SearchResult.ok(search.search(district, SearchRequest.fromParameters(q, status, site, category, openComments, sort,
+                offset, limit, request.caller().siteLimit())));
     }
 
     @POST
     @Path("/rebuild")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    @Operation(summary = "Rebuild the district's search index from the database")
-    public SearchIndexes.RebuildResult rebuild() {
-        return indexes.rebuild(district);
+    @Operation(summary = "Rebuild the district's search index from the database, in the background",
+            description = "202 with the rebuild's status (Location: where to follow it); while one runs, that one's status."
+                    + " Searches meanwhile answer from the index as it was.")
+    @APIResponse(responseCode = "202", description = "The rebuild started (or was already running)",
+            content = @Content(schema = @Schema(implementation = SearchIndexes.RebuildStatus.class)))
+    public Response rebuild(@Context UriInfo uri) {
+        return Response.accepted(indexes.startRebuild(district)).location(uri.getAbsolutePath()).build();
+    }
+
+    @GET
+    @Path("/rebuild")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
+    @Operation(summary = "The district's running or last index rebuild: state, registrations, time, index size")
+    public SearchIndexes.RebuildStatus rebuildStatus() {
+        return indexes.rebuildStatus(district);
     }
 }

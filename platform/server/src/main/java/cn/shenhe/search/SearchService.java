@@ -7,24 +7,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -38,7 +37,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 public class SearchService {
 
     private static final List<String> FACETS = List.of(SearchFields.STATUS, SearchFields.SITE, SearchFields.CATEGORY);
-    private static final List<String> NATIONAL_FACETS = List.of(SearchFields.DISTRICT, SearchFields.STATUS,
+    static final List<String> NATIONAL_FACETS = List.of(SearchFields.DISTRICT, SearchFields.STATUS,
             SearchFields.SITE, SearchFields.CATEGORY);
     /** Joins a field's passages (one per matching comment at most); split again into one snippet each. */
     private static final String PASSAGE_SEPARATOR = "\u2029";
@@ -88,23 +87,33 @@ public class SearchService {
     }
 
     private SearchResult run(IndexSearcher searcher, SearchRequest request, List<String> facetFields, long t0) throws IOException {
+        Map<String, Long> stages = new LinkedHashMap<>();
+        long t = System.nanoTime();
         Query text = QueryTranslator.text(request.q());
         Query query = QueryTranslator.filtered(text, request);
+        t = stage(stages, "parse", t);
         boolean byScore = request.sort() == SearchRequest.Sort.RELEVANCE && !request.q().isEmpty();
-        Sort sort = byScore
-                ? new Sort(SortField.FIELD_SCORE, newestFirst(),
-                        new SortedSetSortField(SearchFields.ID, false))
-                : new Sort(newestFirst(), new SortedSetSortField(SearchFields.ID, false));
+        SortField[] newestFirst = SearchFields.NEWEST_FIRST.getSort();
+        Sort sort = byScore ? new Sort(SortField.FIELD_SCORE, newestFirst[0], newestFirst[1]) : SearchFields.NEWEST_FIRST;
         int window = Math.min(SearchRequest.MAX_WINDOW, request.offset() + request.limit());
-        Object[] results = searcher.search(query, new MultiCollectorManager(
-                new TopFieldCollectorManager(sort, Math.max(1, window), null, Integer.MAX_VALUE), new FacetCounts(facetFields)));
-        TopDocs top = (TopDocs) results[0];
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+        // Two passes. First every hit, unscored, as bitsets: the exact total and the facet counts (see HitBits,
+        // FacetCounts). Then only the page's window: the segments are in date order (the index sort), so a date
+        // sort stops after the window in each segment (a total-hits threshold of the window lets Lucene do so),
+        // and a relevance sort skips what can no longer make the window (SegmentCutoff).
+        IndexReader reader = searcher.getIndexReader();
+        FixedBitSet[] all = searcher.search(query, new HitBits(reader));
+        long total = HitBits.cardinality(all);
+        Map<String, Map<String, Long>> facets = FacetCounts.count(reader, all, facetFields);
+        t = stage(stages, "count", t);
+        TopFieldCollectorManager windowed = new TopFieldCollectorManager(sort, window, null, window);
+        TopDocs top = total == 0 ? TopDocsCollector.EMPTY_TOPDOCS
+                : byScore ? searcher.search(query, new SegmentCutoff(windowed, window)) : searcher.search(query, windowed);
+        t = stage(stages, "top", t);
 
         int from = Math.min(request.offset(), top.scoreDocs.length);
         ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, Math.min(top.scoreDocs.length, window));
         Map<String, String[]> snippets = page.length == 0 || request.q().isEmpty() ? Map.of() : highlight(searcher, text, page);
+        t = stage(stages, "snippets", t);
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
@@ -128,12 +137,15 @@ public class SearchService {
                     Instant.ofEpochMilli(d.getField(SearchFields.UPDATED).storedValue().getLongValue()),
                     sn, RegistrationViews.url(district, id)));
         }
-        return new SearchResult(top.totalHits.value(), facets, hits, (System.nanoTime() - t0) / 1000);
+        stage(stages, "fields", t);
+        return new SearchResult(total, facets, hits, (System.nanoTime() - t0) / 1000, stages);
     }
 
-    /** LongField keeps its doc values as sorted-numeric: sort through its own factory. */
-    private static SortField newestFirst() {
-        return LongField.newSortField(SearchFields.UPDATED, true, SortedNumericSelector.Type.MIN);
+    /** Notes how long the stage that started at {@code since} took; returns now. */
+    private static long stage(Map<String, Long> stages, String name, long since) {
+        long now = System.nanoTime();
+        stages.put(name, (now - since) / 1000);
+        return now;
     }
 
     private static Map<String, String[]> highlight(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {

@@ -164,6 +164,19 @@ class SearchIT {
     }
 
     @Test
+    void stageTimesGoOutAsServerTimingNotInTheResult() {
+        for (Response r : List.of(Api.as(bjReviewer).queryParam("q", bjA.idNumber()).get("/districts/bj/search"),
+                Api.as(national).queryParam("q", bjA.idNumber()).get("/national/search"))) {
+            assertEquals(200, r.statusCode(), r.asString());
+            String timing = r.header("Server-Timing");
+            assertTrue(timing != null && timing.matches("parse;dur=[0-9.]+, count;dur=[0-9.]+, top;dur=[0-9.]+, snippets;dur=[0-9.]+,"
+                    + " fields;dur=[0-9.]+, search;dur=[0-9.]+"), timing);
+            assertNull(r.jsonPath().get("stageMicros"));
+            assertEquals(1, r.jsonPath().getLong("total"));
+        }
+    }
+
+    @Test
     void siteReviewersSeeOnlyTheirSite() {
         assertEquals(List.of(bjA.registration()), ids(search(bjSiteReviewer, "bj", Map.of("q", bjA.idNumber()))));
         for (Map<String, ?> params : List.<Map<String, ?>>of(Map.of("q", bjB.idNumber()), Map.of("q", bjB.idNumber(), "site", "bj-02"))) {
@@ -222,10 +235,34 @@ class SearchIT {
         Map<Map<String, ?>, Object> before = new HashMap<>();
         queries.forEach(q -> before.put(q, comparable(search(bjReviewer, "bj", q))));
         Api.as(bjReviewer).post("/districts/bj/search/rebuild").then().statusCode(403);
-        Response rebuilt = Api.as(bjAdmin).post("/districts/bj/search/rebuild");
-        assertEquals(200, rebuilt.statusCode(), rebuilt.asString());
-        assertTrue(rebuilt.jsonPath().getLong("registrations") >= 2);
+        Api.as(bjReviewer).get("/districts/bj/search/rebuild").then().statusCode(403);
+        Api.as(shReviewer).get("/districts/bj/search/rebuild").then().statusCode(404);
+        Response started = Api.as(bjAdmin).post("/districts/bj/search/rebuild");
+        assertEquals(202, started.statusCode(), started.asString());
+        assertTrue(started.header("Location").endsWith("/api/v1/districts/bj/search/rebuild"), started.header("Location"));
+        assertTrue(List.of("RUNNING", "DONE").contains(started.jsonPath().getString("state")), started.asString());
+        JsonPath done = awaitRebuilt(bjAdmin, "bj");
+        assertEquals("DONE", done.getString("state"), done.prettify());
+        assertTrue(done.getLong("registrations") >= 2);
+        assertTrue(done.getLong("indexBytes") > 0);
+        assertEquals("DONE", Api.as(national).get("/districts/bj/search/rebuild").jsonPath().getString("state"), "national: may follow it");
         queries.forEach(q -> assertEquals(before.get(q), comparable(search(bjReviewer, "bj", q)), "after rebuild: " + q));
+    }
+
+    /** Follows a background rebuild until it ends (at most 60 s). */
+    static JsonPath awaitRebuilt(String token, String district) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            Response r = Api.as(token).get("/districts/" + district + "/search/rebuild");
+            assertEquals(200, r.statusCode(), r.asString());
+            if (!"RUNNING".equals(r.jsonPath().getString("state"))) {
+                return r.jsonPath();
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("rebuild of " + district + " still running after 60 s: " + r.asString());
+            }
+            sleep(100);
+        }
     }
 
     /** Everything but the timing. */

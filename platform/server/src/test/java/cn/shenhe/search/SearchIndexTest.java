@@ -90,6 +90,39 @@ class SearchIndexTest {
     }
 
     @Test
+    void totalsAndFacetsCountOnlyTheCurrentDocuments() throws Exception {
+        // An update is a deletion plus a new document (here in a new segment): only the new one counts.
+        index.upsert(reg("r1", "张伟", "110101199003071234", "13800001111", "bj-01", "SITE_PASSED", 5));
+        index.refresh();
+        SearchResult all = service.search(List.of(index), SearchRequest.of(""), List.of("status", "site"));
+        assertEquals(3, all.total());
+        assertEquals(Map.of("SITE_PASSED", 2L, "FILLING", 1L), all.facets().get("status"));
+        assertEquals(List.of("SITE_PASSED", "FILLING"), List.copyOf(all.facets().get("status").keySet()), "largest count first");
+        index.delete("r2");
+        index.refresh();
+        SearchResult after = service.search(List.of(index), SearchRequest.of("伟"), List.of("status", "site"));
+        assertEquals(2, after.total());
+        assertEquals(Map.of("SITE_PASSED", 1L, "FILLING", 1L), after.facets().get("status"));
+        assertEquals(Map.of("bj-01", 2L), after.facets().get("site"));
+        assertEquals(List.of("r1", "r3"), ids(after), "equal scores: the most recently changed first");
+    }
+
+    @Test
+    void acrossDistrictsFacetsCountEachDistrictsOwn(@TempDir Path other) throws Exception {
+        try (DistrictIndex sh = new DistrictIndex("sh", other)) {
+            sh.upsert(new SearchFields.Registration("sh", "s1", "张伟", null, null, 2027, "clinical-physician", "sh-01",
+                    "FILLING", T, T, List.of()));
+            sh.refresh();
+            SearchResult r = service.search(List.of(index, sh), SearchRequest.of("伟"), SearchService.NATIONAL_FACETS);
+            assertEquals(3, r.total());
+            assertEquals(Map.of("bj", 2L, "sh", 1L), r.facets().get("district"));
+            assertEquals(Map.of("bj-01", 2L, "sh-01", 1L), r.facets().get("site"));
+            SearchResult bjOnly = service.search(List.of(index), SearchRequest.of("伟"), SearchService.NATIONAL_FACETS);
+            assertEquals(Map.of("bj", 2L), bjOnly.facets().get("district"), "a district's search counts nothing of another");
+        }
+    }
+
+    @Test
     void scoresAreWeightsSoExactBeatsNameBeatsComment() throws Exception {
         index.upsert(reg("r4", "李明", null, null, "bj-01", "FILLING", 4, comment("c3", "请补充张伟的执业证明", null)));
         index.refresh();

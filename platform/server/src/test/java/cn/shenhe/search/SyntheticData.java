@@ -95,8 +95,8 @@ public final class SyntheticData {
         c.setAutoCommit(false);
         long comments = 0;
         try (PreparedStatement reg = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
-                + " candidate_name, id_number, phone, exam_year, exam_category, site_code, status, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 2027, ?, ?, ?, ?, ?, 1)");
+                + " candidate_name, id_number, phone, exam_year, exam_category, site_code, status, published_status, created_at, updated_at,"
+                + " version) VALUES (?, ?, ?, ?, ?, ?, ?, 2027, ?, ?, ?, ?, ?, ?, 1)");
              PreparedStatement com = c.prepareStatement("INSERT INTO review_comment (id, district_id, registration_id, image_id,"
                      + " material_type, review_level, visibility, body, author_sub, author_name, created_at, resolved_at)"
                      + " VALUES (?, ?, ?, NULL, ?, ?, 'CANDIDATE', ?, 'bench-reviewer', ?, ?, ?)")) {
@@ -113,8 +113,9 @@ public final class SyntheticData {
                 reg.setString(8, (i % 3 == 0) ? "clinical-assistant" : "clinical-physician");
                 reg.setString(9, p.site());
                 reg.setString(10, p.status());
-                reg.setObject(11, OffsetDateTime.ofInstant(p.createdAt(), ZoneOffset.UTC));
-                reg.setObject(12, OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC));
+                reg.setString(11, p.status()); // what candidates see: outcomes already published
+                reg.setObject(12, OffsetDateTime.ofInstant(p.createdAt(), ZoneOffset.UTC));
+                reg.setObject(13, OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC));
                 reg.addBatch();
                 SplittableRandom r = new SplittableRandom(p.seed());
                 for (int k = 0; k < p.comments(); k++) {
