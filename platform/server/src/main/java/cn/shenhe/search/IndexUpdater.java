@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * registrations from the database and updates their documents. Because a single drain reads and
  * writes, and a registration queued while a drain is reading is read again by the next round, the
  * index always ends with the last committed state, whatever the order in which commits arrive.
- * A change is searchable once its round has run: typically a few milliseconds after the commit.
+ * A change is searchable once its round has run: typically about 100 ms after the commit ({@link #GATHER_MILLIS}).
  */
 @ApplicationScoped
 public class IndexUpdater {
@@ -38,6 +38,13 @@ public class IndexUpdater {
     SearchIndexes indexes;
     @Resource
     ManagedExecutorService executor;
+
+    /**
+     * A drain waits this long before its first round, so that changes committed meanwhile (a candidate
+     * uploading picture after picture, many candidates at once) share one database read and one reader
+     * refresh: each refresh writes a segment, which cost more than the upload's own database work.
+     */
+    static final long GATHER_MILLIS = 100;
 
     private final ConcurrentLinkedQueue<Change> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -54,7 +61,16 @@ public class IndexUpdater {
         }
     }
 
+    private static void gather() {
+        try {
+            Thread.sleep(GATHER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // shutting down: apply what is there
+        }
+    }
+
     private void drain() {
+        gather();
         while (true) {
             List<Change> round = new ArrayList<>();
             for (Change c; (c = pending.poll()) != null; ) {
