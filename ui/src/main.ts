@@ -1,5 +1,4 @@
 import { createApp } from 'vue'
-import { createPinia } from 'pinia'
 // Element Plus components come on demand (vite.config.ts); ElMessage and ElMessageBox are called from scripts, not templates.
 import 'element-plus/theme-chalk/base.css'
 import 'element-plus/theme-chalk/el-message.css'
@@ -9,13 +8,14 @@ import App from './App.vue'
 import { i18n, setLocale, currentLocale } from './i18n'
 import { initAuth } from './lib/auth'
 import { createAppRouter } from './router'
+import { pinia } from './stores/session'
 
 async function start() {
   setLocale(currentLocale())
   // Finish a sign-in coming back from Keycloak before the router reads the URL.
   await initAuth()
   const app = createApp(App)
-  app.use(createPinia())
+  app.use(pinia)
   app.use(i18n)
   app.use(createAppRouter())
   app.mount('#app')

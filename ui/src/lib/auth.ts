@@ -1,18 +1,11 @@
 import Keycloak from 'keycloak-js'
-import { reactive } from 'vue'
 import { uiConfig } from './config'
+import { pinia, useSessionStore } from '../stores/session'
 
 export type Role = 'candidate' | 'site-reviewer' | 'district-reviewer' | 'district-admin' | 'national-admin'
 
-export const session = reactive({
-  ready: false,
-  authenticated: false,
-  username: '',
-  name: '',
-  district: '' as string,
-  site: '' as string,
-  roles: [] as string[],
-})
+/** The signed-in user (a Pinia store, so devtools and tests see one shared state). */
+export const session = useSessionStore(pinia)
 
 let kc: Keycloak | null = null
 
