@@ -1,8 +1,9 @@
 import { createApp } from 'vue'
-// Element Plus components come on demand (vite.config.ts); ElMessage and ElMessageBox are called from scripts, not templates.
-import 'element-plus/theme-chalk/base.css'
-import 'element-plus/theme-chalk/el-message.css'
-import 'element-plus/theme-chalk/el-message-box.css'
+// Element Plus components come on demand (vite.config.ts); ElMessage and ElMessageBox are called from scripts, not
+// templates, so their styles come here with those of the parts they draw with (the box's overlay, buttons, input):
+// without the overlay's, a confirmation box sits under the page and its buttons cannot be clicked.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import './style.css'
 import App from './App.vue'
 import { i18n, setLocale, currentLocale } from './i18n'
