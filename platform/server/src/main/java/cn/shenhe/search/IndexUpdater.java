@@ -42,7 +42,8 @@ public class IndexUpdater {
     /**
      * A drain waits this long before its first round, so that changes committed meanwhile (a candidate
      * uploading picture after picture, many candidates at once) share one database read and one reader
-     * refresh: each refresh writes a segment, which cost more than the upload's own database work.
+     * refresh: each refresh writes a small segment (~14 % of the request threads' samples in a profile
+     * of small uploads, one refresh per upload).
      */
     static final long GATHER_MILLIS = 100;
 
