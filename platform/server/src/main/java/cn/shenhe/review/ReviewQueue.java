@@ -83,7 +83,10 @@ public class ReviewQueue {
         }
         Registration r = registrations.find(change.registrationId()).orElseThrow();
         Instant now = Instant.now();
-        resolveCommentsOfDeletedImages(r, now);
+        if (change.action().equals("material-image.deleted")) {
+            // Only a delete can leave a comment on a picture that is gone; an upload needs no query.
+            resolveCommentsOfDeletedImages(r, now);
+        }
         if (r.status() != RegistrationStatus.FILLING) {
             return;
         }

@@ -40,10 +40,9 @@ public class IndexUpdater {
     ManagedExecutorService executor;
 
     /**
-     * A drain waits this long before its first round, so that changes committed meanwhile (a candidate
-     * uploading picture after picture, many candidates at once) share one database read and one reader
-     * refresh: each refresh writes a small segment (~14 % of the request threads' samples in a profile
-     * of small uploads, one refresh per upload).
+     * A drain waits this long before each round, so that changes committed meanwhile (a candidate
+     * uploading picture after picture, many candidates at once) share one database read and one batch
+     * of index updates (readers refresh when someone searches: {@link DistrictIndex#refresh}).
      */
     static final long GATHER_MILLIS = 100;
 
@@ -71,8 +70,10 @@ public class IndexUpdater {
     }
 
     private void drain() {
-        gather();
         while (true) {
+            // Every round gathers, not only the first: under a steady stream of uploads, rounds run
+            // back to back and each would otherwise refresh for the few changes of a few milliseconds.
+            gather();
             List<Change> round = new ArrayList<>();
             for (Change c; (c = pending.poll()) != null; ) {
                 round.add(c);

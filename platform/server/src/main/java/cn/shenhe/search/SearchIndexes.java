@@ -256,7 +256,7 @@ public class SearchIndexes {
         return new RebuildResult(idx.district(), n, ms, bytes);
     }
 
-    /** Re-reads the registrations from the database and updates (or removes) their documents; visible on return. */
+    /** Re-reads the registrations from the database and updates (or removes) their documents; a search started after the return sees them. */
     void apply(String district, Collection<String> registrationIds) throws IOException, SQLException {
         DistrictIndex idx = index(district);
         idx.lock().lock();
@@ -280,7 +280,6 @@ public class SearchIndexes {
                 idx.upsert(r);
             }
         }
-        idx.refresh();
     }
 
     void commitAll() {
@@ -288,6 +287,9 @@ public class SearchIndexes {
             if (idx.dirty() && idx.lock().tryLock()) {
                 try {
                     idx.commit(Instant.now().minus(IN_FLIGHT_MARGIN));
+                    if (idx.stale()) {
+                        idx.refresh();   // so that a search's own refresh has at most one period of changes to write
+                    }
                 } catch (IOException | RuntimeException e) {
                     LOG.log(Level.WARNING, "Search index of " + idx.district() + " not committed", e);
                 } finally {

@@ -34,9 +34,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <pre>
  * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench [-Dbench.threads=2 -Dbench.seconds=20]
  * </pre>
- * The HTTP side signs in through Keycloak, registers {@code bench.candidates} candidates per
- * thread in bj beforehand, and uploads into every material type of one registration after the
- * other, so the timed phase is uploads only.
+ * The HTTP side signs in through Keycloak as candidates of bj, each with a registration, and
+ * uploads into every material type of one registration after the other. Before the timed phase
+ * it makes as many registrations as the warm-up's rate says the phase will fill and empties them,
+ * so the timed phase is uploads only (earlier versions deleted a full registration's pictures
+ * inside it: about one delete per upload once the warm-up had filled them all).
  */
 public final class UploadBenchmark {
 
@@ -53,8 +55,9 @@ public final class UploadBenchmark {
         String phases = System.getProperty("bench.phases", "in-process,http");
         // -Dbench.size=400x300 (the smallest accepted) shows the fixed cost of an upload over HTTP: a picture that costs next to nothing to process.
         String size = System.getProperty("bench.size", "1000x750");
-        byte[] photo = size.equals("1000x750") ? SampleImages.photoJpeg() : SampleImages.jpeg(SampleImages.documentPhoto(
-                Integer.parseInt(size.split("x")[0]), Integer.parseInt(size.split("x")[1]), 3, 42), 0.9f);
+        String[] wh = size.split("x");
+        byte[] photo = size.equals("1000x750") ? SampleImages.photoJpeg()
+                : SampleImages.jpeg(SampleImages.documentPhoto(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 3, 42), 0.9f);
         System.out.printf("Upload benchmark: %d-byte " + size + " JPEG, %d thread(s), %d s per phase, server %s%n",
                 photo.length, threads, seconds, Api.V1);
 
@@ -124,25 +127,33 @@ public final class UploadBenchmark {
     }
 
     private static Rate http(byte[] photo, int threads, int seconds) throws Exception {
-        // Enough registrations that the timed phase only uploads (a full one is left for the next).
-        int perThread = Integer.getInteger("bench.candidates", 16);
         List<Lane> lanes = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            List<Candidate> pool = new ArrayList<>();
-            for (int j = 0; j < perThread; j++) {
-                String token = Keycloak.createUser("candidate", "bj", null).token();
-                pool.add(new Candidate(token, Api.register(token, "bj", 2027, "bj-01")));
-            }
-            lanes.add(new Lane(pool));
+            lanes.add(new Lane());
+        }
+        LaneOfThread local = new LaneOfThread(lanes);
+        // The warm-up fills registrations and, once all are full, empties them again (deletes warm up too).
+        for (Lane lane : lanes) {
+            lane.prepare(Integer.getInteger("bench.candidates", 16));
+        }
+        double warmRate = run(threads, WARM_UP_SECONDS, () -> local.get().upload(photo, null));
+        // The timed phase uploads only: enough empty registrations for it, made and emptied beforehand.
+        int needed = (int) Math.ceil(warmRate / threads * seconds * 1.5 / Candidate.CAPACITY) + 1;
+        for (Lane lane : lanes) {
+            lane.prepare(needed);
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        LaneOfThread local = new LaneOfThread(lanes);
-        run(threads, WARM_UP_SECONDS, () -> local.get().upload(photo, null));
         long client0 = ownCpuNanos();
         double server0 = serverCpuSeconds();
+        long deletes0 = Candidate.DELETES.get();
+        System.out.printf("HTTP: timed phase starts (%d s)%n", seconds);
         double rate = run(threads, seconds, () -> local.get().upload(photo, latencies));
         double serverCpuMs = (serverCpuSeconds() - server0) * 1e3 / Math.max(1, latencies.size());
         double clientCpuMs = (ownCpuNanos() - client0) / 1e6 / Math.max(1, latencies.size());
+        long deletes = Candidate.DELETES.get() - deletes0;
+        if (deletes > 0) {
+            System.out.printf("%nNote: %d deletes fell into the timed phase (more registrations were needed than estimated)%n", deletes);
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("%nHTTP: %.1f images/s, CPU per upload: server %.1f ms, client %.1f ms; "
@@ -205,6 +216,8 @@ public final class UploadBenchmark {
 
     /** One candidate's registration, filled type by type and emptied when full. */
     static final class Candidate {
+        static final int CAPACITY = TYPES.values().stream().mapToInt(Integer::intValue).sum();
+        static final AtomicLong DELETES = new AtomicLong();
         private final String token;
         private final String registration;
         private final List<String> uploaded = new ArrayList<>();
@@ -216,14 +229,10 @@ public final class UploadBenchmark {
         }
 
         void upload(byte[] photo, List<Long> latencies) throws Exception {
-            String type = nextType();
-            if (type == null) {
-                for (String url : uploaded) {
-                    send(HttpRequest.newBuilder(URI.create(Api.BASE + url)).DELETE(), 204);
-                }
-                uploaded.clear();
-                type = nextType();
+            if (full()) {
+                empty();
             }
+            String type = nextType();
             long t0 = System.nanoTime();
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(Api.V1 + "/districts/bj/registrations/" + registration
                     + "/materials/" + type + "/images")).header("Content-Type", "image/jpeg")
@@ -240,6 +249,14 @@ public final class UploadBenchmark {
             }
             uploaded.add(url.group(1));
             counts.merge(type, 1, Integer::sum);
+        }
+
+        void empty() throws Exception {
+            for (String url : uploaded) {
+                send(HttpRequest.newBuilder(URI.create(Api.BASE + url)).DELETE(), 204);
+                DELETES.incrementAndGet();
+            }
+            uploaded.clear();
         }
 
         /** The JDK's client, not RestAssured: the client must cost little CPU on a 2-core machine. */
@@ -271,11 +288,31 @@ public final class UploadBenchmark {
 
     /** One thread's candidates, used in turn: the next when one is full (the last one empties and refills). */
     static final class Lane {
-        private final List<Candidate> pool;
+        private final List<Candidate> pool = new ArrayList<>();
         private int current;
 
-        Lane(List<Candidate> pool) {
-            this.pool = pool;
+        /** At least {@code size} candidates with a registration each, all emptied; outside any timed phase. */
+        void prepare(int size) throws Exception {
+            for (Candidate c : pool) {
+                c.empty();
+            }
+            // Signing up hundreds of candidates one by one takes minutes: a few at a time.
+            ExecutorService signUps = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Candidate>> made = new ArrayList<>();
+                for (int i = pool.size(); i < size; i++) {
+                    made.add(signUps.submit(() -> {
+                        String token = Keycloak.createUser("candidate", "bj", null).token();
+                        return new Candidate(token, Api.register(token, "bj", 2027, "bj-01"));
+                    }));
+                }
+                for (Future<Candidate> c : made) {
+                    pool.add(c.get());
+                }
+            } finally {
+                signUps.shutdownNow();
+            }
+            current = 0;
         }
 
         Candidate get() {

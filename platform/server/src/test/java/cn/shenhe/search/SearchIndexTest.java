@@ -108,6 +108,18 @@ class SearchIndexTest {
     }
 
     @Test
+    void aSearchSeesEveryChangeAppliedBeforeItWithoutAnExplicitRefresh() throws Exception {
+        // Updates no longer refresh the reader each round: the searcher acquired next does.
+        index.upsert(reg("r4", "李明", null, null, "bj-01", "FILLING", 4));
+        assertTrue(index.stale());
+        assertEquals(List.of("r4"), ids(search("李明")));
+        assertEquals(false, index.stale());
+        index.delete("r4");
+        assertEquals(List.of(), ids(search("李明")));
+        assertEquals(3, index.numDocs());
+    }
+
+    @Test
     void acrossDistrictsFacetsCountEachDistrictsOwn(@TempDir Path other) throws Exception {
         try (DistrictIndex sh = new DistrictIndex("sh", other)) {
             sh.upsert(new SearchFields.Registration("sh", "s1", "张伟", null, null, 2027, "clinical-physician", "sh-01",
