@@ -46,7 +46,7 @@ public final class UploadBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern URL = Pattern.compile("\"url\":\"([^\"]+)\"");
     /** Long enough for both JVMs' JIT compilers to settle: their CPU is not part of an upload's cost. */
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 30);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
     private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
 
     public static void main(String[] args) throws Exception {
