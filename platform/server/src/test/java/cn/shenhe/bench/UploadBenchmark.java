@@ -9,10 +9,6 @@ import cn.shenhe.material.image.StageTimings;
 import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.material.image.WatermarkFont;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Duration;
@@ -43,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class UploadBenchmark {
 
     private static final Map<String, Integer> TYPES = Map.of("id-card", 2, "diploma", 2, "practice-proof", 5, "other", 5);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern URL = Pattern.compile("\"url\":\"([^\"]+)\"");
     /** Long enough for both JVMs' JIT compilers to settle: their CPU is not part of an upload's cost. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
@@ -90,8 +85,7 @@ public final class UploadBenchmark {
 
     /** The server JVM's CPU time from its MicroProfile metrics (10 ms resolution). */
     private static double serverCpuSeconds() throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/metrics?scope=base")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = BlockingHttp.expect(200, "GET", Api.BASE + "/metrics?scope=base", null, null, null).body();
         Matcher m = Pattern.compile("(?m)^cpu_processCpuTime_seconds\\{[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
         if (!m.find()) {
             throw new IllegalStateException("no cpu_processCpuTime_seconds in the server's /metrics");
@@ -234,14 +228,15 @@ public final class UploadBenchmark {
             }
             String type = nextType();
             long t0 = System.nanoTime();
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(Api.V1 + "/districts/bj/registrations/" + registration
-                    + "/materials/" + type + "/images")).header("Content-Type", "image/jpeg")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(photo)), 201);
+            BlockingHttp.Answer response = BlockingHttp.expect(201, "POST", Api.V1 + "/districts/bj/registrations/" + registration
+                    + "/materials/" + type + "/images", token, "image/jpeg", photo);
             long t = System.nanoTime() - t0;
             String body = response.body();
             if (latencies != null) {
                 latencies.add(t);
-                response.headers().firstValue("Server-Timing").ifPresent(UploadBenchmark::addServerTiming);
+                if (response.serverTiming() != null) {
+                    addServerTiming(response.serverTiming());
+                }
             }
             Matcher url = URL.matcher(body);
             if (!url.find()) {
@@ -253,20 +248,10 @@ public final class UploadBenchmark {
 
         void empty() throws Exception {
             for (String url : uploaded) {
-                send(HttpRequest.newBuilder(URI.create(Api.BASE + url)).DELETE(), 204);
+                BlockingHttp.expect(204, "DELETE", Api.BASE + url, token, null, null);
                 DELETES.incrementAndGet();
             }
             uploaded.clear();
-        }
-
-        /** The JDK's client, not RestAssured: the client must cost little CPU on a 2-core machine. */
-        private HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
-            HttpResponse<String> r = HTTP.send(request.header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expected) {
-                throw new IllegalStateException(r.request().method() + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r;
         }
 
         boolean full() {

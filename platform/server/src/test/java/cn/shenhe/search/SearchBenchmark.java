@@ -1,11 +1,9 @@
 package cn.shenhe.search;
 
+import cn.shenhe.bench.BlockingHttp;
+import cn.shenhe.bench.BlockingHttp.Answer;
 import cn.shenhe.it.Keycloak;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class SearchBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> COMMENT_QUERIES = List.of("照片模糊", "盖章", "重新上传", "学历 认证", "身份证 过期",
             "反光", "公章", "报考条件");
 
@@ -289,35 +286,14 @@ public final class SearchBenchmark {
         return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
     }
 
-    /** A search's body and its Server-Timing header. */
-    record Answer(String body, String serverTiming) {
-    }
-
-    /**
-     * The measured requests go through the blocking {@code HttpURLConnection} (kept alive between
-     * requests), not {@code java.net.http.HttpClient}: on this 2-core machine the latter's hand-offs
-     * between its selector and executor threads added ~1.5 ms to every request (an ID lookup took
-     * p50 3.2 ms through it, 1.8 ms through wrk), time that is the client's, not the server's.
-     */
     private static Answer get(String url, String token) throws Exception {
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
-        c.setRequestProperty("Authorization", "Bearer " + token);
-        int status = c.getResponseCode();
-        try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-            String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (status != 200) {
-                throw new IllegalStateException("GET " + url + ": " + status + " " + body);
-            }
-            return new Answer(body, c.getHeaderField("Server-Timing"));
-        }
+        return BlockingHttp.expect(200, "GET", url, token, null, null);
     }
 
     private static String send(String url, String token, String method) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + url + ": " + r.statusCode() + " " + r.body());
+        BlockingHttp.Answer r = BlockingHttp.exchange(method, url, token, null, null);
+        if (r.status() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + ": " + r.status() + " " + r.body());
         }
         return r.body();
     }
