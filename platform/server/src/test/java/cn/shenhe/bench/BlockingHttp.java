@@ -21,10 +21,6 @@ public final class BlockingHttp {
     private BlockingHttp() {
     }
 
-    public static Answer get(String url, String token) throws Exception {
-        return exchange("GET", url, token, null, null);
-    }
-
     /** Sends the request and reads the whole answer; throws unless the status is {@code expected}. */
     public static Answer expect(int expected, String method, String url, String token, String contentType, byte[] body)
             throws Exception {

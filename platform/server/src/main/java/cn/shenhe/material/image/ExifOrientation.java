@@ -2,7 +2,6 @@ package cn.shenhe.material.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.awt.image.PixelInterleavedSampleModel;
 
 /**
  * EXIF orientation (tag 0x0112) of a JPEG and its application to pixels. Phones store the sensor's
@@ -68,11 +67,11 @@ final class ExifOrientation {
     static boolean swapsAxes(int orientation) { return orientation >= 5 && orientation <= 8; }
 
     /**
-     * Returns an upright copy of a packed BGR image ({@link #isPackedBgr}), or {@code src} itself for
+     * Returns an upright copy of a packed BGR image ({@link PackedBgr}), or {@code src} itself for
      * orientation 1. An index remap rather than an AffineTransform draw: exact and cheaper.
      */
     static BufferedImage apply(BufferedImage src, int orientation) {
-        if (!isPackedBgr(src)) throw new IllegalArgumentException("expects a packed TYPE_3BYTE_BGR image");
+        if (!PackedBgr.is(src)) throw new IllegalArgumentException("expects a packed TYPE_3BYTE_BGR image");
         if (orientation < 2 || orientation > 8) return src;
         int w = src.getWidth(), h = src.getHeight();
         boolean swap = swapsAxes(orientation);
@@ -100,16 +99,6 @@ final class ExifOrientation {
             }
         }
         return out;
-    }
-
-    /** TYPE_3BYTE_BGR laid out as a new BufferedImage lays it out: 3 bytes a pixel, rows back to back, no offset. */
-    static boolean isPackedBgr(BufferedImage img) {
-        return img.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && img.getRaster().getDataBuffer() instanceof DataBufferByte buf && buf.getNumBanks() == 1 && buf.getOffset() == 0
-                && img.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
-                && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * img.getWidth()
-                && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0
-                && img.getRaster().getParent() == null;
     }
 
     private static int u8(byte[] b, int i) { return b[i] & 0xFF; }

@@ -267,7 +267,7 @@ public final class ImagePipeline implements AutoCloseable {
      * what the JPEG encoder copies row by row cheaply (from int pixels it converts pixel by pixel).
      */
     static BufferedImage toBgr(BufferedImage src) {
-        if (ExifOrientation.isPackedBgr(src)) return src;
+        if (PackedBgr.is(src)) return src;
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
