@@ -78,8 +78,14 @@ final class Browser implements AutoCloseable {
         if (page.evaluate("() => typeof window.axe") .equals("undefined")) {
             page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
         }
-        // Toasts (.el-message) fade in and out: mid-animation their opacity fails contrast checks, and
-        // they are gone seconds later. The page itself is what is checked.
+        // Element Plus zooms and fades some components in (el-tag appears through a 0.3-s transition):
+        // mid-animation their opacity fails contrast checks that they pass a moment later. Wait for every
+        // finite animation to end first (spinners repeat forever and are left alone).
+        page.evaluate("async () => { await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));"
+                + " await Promise.all(document.getAnimations()"
+                + ".filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)"
+                + ".map(a => a.finished.catch(() => null))) }");
+        // Toasts (.el-message) fade in and out and are gone seconds later. The page itself is what is checked.
         Object found = page.evaluate("async () => (await axe.run({ exclude: [['.el-message']] }, { resultTypes: ['violations'] })).violations"
                 + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
