@@ -5,6 +5,7 @@ import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditLog {
 
+    /** Json.createObjectBuilder() looks the provider up on every call (a class-loading miss each time). */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     @Inject
     TenantEntityManager em;
     @Inject
@@ -23,7 +27,7 @@ public class AuditLog {
     /** Must run inside the transaction of the change it records. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String targetType, String targetId, Map<String, ?> detail) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         detail.forEach((k, v) -> {
             if (v instanceof Number n) {
                 json.add(k, n.longValue());

@@ -4,64 +4,63 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Blobs as files under a root directory. A put writes a temporary file, forces it to disk,
- * renames it atomically into place and forces the directory, so a blob is either whole or absent,
- * even across a crash. Temporary files left by a crash are removed when the store opens.
+ * Blobs as files under a root directory. A put creates the file under its key, forces it and its
+ * directory to disk, and only then returns. A crash in the middle can leave a partial file, but no
+ * reader ever reaches it: a blob is found through the database row committed after the put
+ * returned, and the orphan sweep removes files that no row names. (Writing a temporary file and
+ * renaming it cost a rename, an unlink and a second directory's metadata per upload: ~0.2 ms of
+ * the ~0.8 ms a put took on our machines, for a guarantee the row already gives.)
  */
 public class FileSystemBlobStore implements BlobStore {
 
-    static final String TMP = ".tmp";
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9._-]*)+");
 
     private final Path root;
 
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
-        Files.createDirectories(this.root.resolve(TMP));
-        // Partial writes of a previous run: never renamed into place, so never acknowledged.
-        try (var leftovers = Files.list(this.root.resolve(TMP))) {
-            for (Path p : leftovers.toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Files.createDirectories(this.root);
     }
 
     @Override
     public void put(String key, byte[] bytes) throws IOException {
         Path target = pathOf(key);
-        Files.createDirectories(target.getParent());
-        Path tmp = root.resolve(TMP).resolve(UUID.randomUUID() + ".part");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
+        Path dir = target.getParent();
+        boolean newDir = !Files.isDirectory(dir);   // one stat: createDirectories on an existing path throws inside
+        if (newDir) {
+            Files.createDirectories(dir);
+        }
+        // CREATE_NEW: an existing file is never overwritten (nor removed below).
+        FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (ch) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
             }
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("The blob directory must be on one file system: " + root, e);
+                Files.deleteIfExists(target);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
-            forceDirectory(target.getParent());
-        } finally {
-            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        forceDirectory(dir);
+        if (newDir) {
+            forceDirectory(dir.getParent());   // the new directory's own name (once per registration)
         }
     }
 
@@ -82,11 +81,6 @@ public class FileSystemBlobStore implements BlobStore {
     @Override
     public void forEach(Consumer<Entry> visitor) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(root.resolve(TMP)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String key = root.relativize(file).toString().replace('\\', '/');
@@ -109,7 +103,7 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     private static void forceDirectory(Path dir) {
-        // Makes the rename itself durable. Not every platform lets a directory be opened: best effort.
+        // Makes the new file's name durable. Not every platform lets a directory be opened: best effort.
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {

@@ -3,7 +3,6 @@ package cn.shenhe.bench;
 import cn.shenhe.it.Api;
 import cn.shenhe.it.Keycloak;
 import cn.shenhe.material.image.ImagePipeline;
-import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.image.SampleImages;
 import cn.shenhe.material.image.StageTimings;
 import cn.shenhe.material.image.UploadRules;
@@ -28,8 +27,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * in-process), per-stage means in-process and latency percentiles over HTTP. Not a test: run it
  * on demand against a running server (./run.sh, or the test servers):
  * <pre>
- * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench [-Dbench.threads=2 -Dbench.seconds=20]
+ * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench [-Dbench.threads=2 -Dbench.seconds=30 -Dbench.rounds=3]
  * </pre>
+ * After both warm-ups the timed phases take turns: {@code bench.rounds} slices of each, adding up
+ * to {@code bench.seconds} per side ({@code -Dbench.rounds=1}: one block each, in-process first).
  * The HTTP side signs in through Keycloak as candidates of bj, each with a registration, and
  * uploads into every material type of one registration after the other. Before the timed phase
  * it makes as many registrations as the warm-up's rate says the phase will fill and empties them,
@@ -46,27 +47,54 @@ public final class UploadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
-        int seconds = Integer.getInteger("bench.seconds", 20);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int rounds = Integer.getInteger("bench.rounds", 3);
         String phases = System.getProperty("bench.phases", "in-process,http");
         // -Dbench.size=400x300 (the smallest accepted) shows the fixed cost of an upload over HTTP: a picture that costs next to nothing to process.
         String size = System.getProperty("bench.size", "1000x750");
         String[] wh = size.split("x");
         byte[] photo = size.equals("1000x750") ? SampleImages.photoJpeg()
                 : SampleImages.jpeg(SampleImages.documentPhoto(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 3, 42), 0.9f);
-        System.out.printf("Upload benchmark: %d-byte " + size + " JPEG, %d thread(s), %d s per phase, server %s%n",
-                photo.length, threads, seconds, Api.V1);
+        System.out.printf("Upload benchmark: %d-byte " + size + " JPEG, %d thread(s), %d s per phase in %d round(s), server %s%n",
+                photo.length, threads, seconds, rounds, Api.V1);
 
-        Rate inProcess = phases.contains("in-process") ? inProcess(photo, threads, seconds) : null;
-        Rate http = phases.contains("http") ? http(photo, threads, seconds) : null;
-        if (inProcess != null && http != null) {
-            System.out.printf("%nRESULT in-process %.1f images/s, HTTP %.1f images/s, ratio %.2f (target >= 0.80)%n",
-                    inProcess.perSecond(), http.perSecond(), http.perSecond() / inProcess.perSecond());
-            // Rates on a shared 2-core machine move with whatever else runs; CPU spent per image does not.
-            // With the CPU saturated, rate = cores / CPU per image, so this ratio is what a quiet machine shows.
-            System.out.printf("RESULT CPU per image: in-process %.1f ms, HTTP %.1f ms (server %.1f + client %.1f); "
-                            + "CPU-bound ratio %.2f (server alone %.2f)%n",
-                    inProcess.cpuMs(), http.cpuMs(), http.serverCpuMs(), http.clientCpuMs(),
-                    inProcess.cpuMs() / http.cpuMs(), inProcess.cpuMs() / http.serverCpuMs());
+        try (InProcess inProcess = phases.contains("in-process") ? new InProcess(photo, threads) : null) {
+            Http http = phases.contains("http") ? new Http(photo, threads) : null;
+            if (inProcess != null) {
+                inProcess.warmUp();
+            }
+            if (http != null) {
+                http.warmUp(seconds);
+            }
+            // The phases take turns in slices (bench.rounds of each): this machine's speed drifts by 10-15 %
+            // over minutes (other virtual machines on the host), and both sides of the ratio should see the
+            // same drift. Each HTTP slice ends only once the server is idle again (see awaitServerQuiet).
+            int slice = Math.max(1, seconds / rounds);
+            double serverDuringInProcess = 0;
+            for (int i = 0; i < rounds; i++) {
+                if (inProcess != null) {
+                    double s0 = http == null ? 0 : serverCpuSeconds();
+                    inProcess.measure(slice);
+                    serverDuringInProcess += http == null ? 0 : serverCpuSeconds() - s0;
+                }
+                if (http != null) {
+                    http.measure(slice);
+                }
+            }
+            if (inProcess != null && http != null) {
+                System.out.printf("%nThe server used %.1f s of CPU while the in-process slices ran (%d s)%n", serverDuringInProcess, slice * rounds);
+            }
+            Rate in = inProcess == null ? null : inProcess.report();
+            Rate over = http == null ? null : http.report();
+            if (in != null && over != null) {
+                System.out.printf("%nRESULT in-process %.1f images/s, HTTP %.1f images/s, ratio %.2f (target >= 0.80)%n",
+                        in.perSecond(), over.perSecond(), over.perSecond() / in.perSecond());
+                // With the CPU saturated, rate = cores / CPU per image, so this ratio is what a server that never waited would show.
+                System.out.printf("RESULT CPU per image: in-process %.1f ms, HTTP %.1f ms (server %.1f + client %.1f); "
+                                + "CPU-bound ratio %.2f (server alone %.2f)%n",
+                        in.cpuMs(), over.cpuMs(), over.serverCpuMs(), over.clientCpuMs(),
+                        in.cpuMs() / over.cpuMs(), in.cpuMs() / over.serverCpuMs());
+            }
         }
     }
 
@@ -74,6 +102,13 @@ public final class UploadBenchmark {
     record Rate(double perSecond, double clientCpuMs, double serverCpuMs) {
         double cpuMs() {
             return clientCpuMs + serverCpuMs;
+        }
+    }
+
+    /** Completed tasks and the time they took. */
+    record Timed(long done, long nanos) {
+        double perSecond() {
+            return done / (nanos / 1e9);
         }
     }
 
@@ -93,69 +128,139 @@ public final class UploadBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
-    private static Rate inProcess(byte[] photo, int threads, int seconds) throws Exception {
-        Watermark watermark = Watermark.of("北京考区", "仅用于医师资格考试", "2026-11-26");
-        UploadRules rules = UploadRules.defaults();
-        AtomicLongArray stageNanos = new AtomicLongArray(STAGES.length);
-        AtomicLong count = new AtomicLong();
-        try (ImagePipeline pipeline = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), threads)) {
-            run(threads, WARM_UP_SECONDS, () -> pipeline.process(photo, rules, watermark)); // warm-up
+    /** The pipeline in this JVM, as the server runs it (same decoder pool size, same watermark). */
+    static final class InProcess implements AutoCloseable {
+        private final byte[] photo;
+        private final int threads;
+        private final ImagePipeline pipeline;
+        private final Watermark watermark = Watermark.of("北京考区", "仅用于医师资格考试", "2026-11-26");
+        private final UploadRules rules = UploadRules.defaults();
+        private final AtomicLongArray stageNanos = new AtomicLongArray(STAGES.length);
+        private long done;
+        private long nanos;
+        private long cpuNanos;
+
+        InProcess(byte[] photo, int threads) {
+            this.photo = photo;
+            this.threads = threads;
+            this.pipeline = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), threads);
+        }
+
+        void warmUp() throws Exception {
+            run(threads, WARM_UP_SECONDS, () -> pipeline.process(photo, rules, watermark));
+        }
+
+        void measure(int seconds) throws Exception {
             long cpu0 = ownCpuNanos();
-            double rate = run(threads, seconds, () -> {
-                ProcessedImage out = pipeline.process(photo, rules, watermark);
-                StageTimings t = out.timings();
-                long[] v = {t.readNanos(), t.sniffNanos(), t.headerNanos(), t.decodeNanos(), t.orientNanos(),
-                        t.watermarkNanos(), t.encodeNanos(), t.totalNanos()};
+            Timed t = run(threads, seconds, () -> {
+                StageTimings s = pipeline.process(photo, rules, watermark).timings();
+                long[] v = {s.readNanos(), s.sniffNanos(), s.headerNanos(), s.decodeNanos(), s.orientNanos(),
+                        s.watermarkNanos(), s.encodeNanos(), s.totalNanos()};
                 for (int i = 0; i < v.length; i++) {
                     stageNanos.addAndGet(i, v[i]);
                 }
-                count.incrementAndGet();
             });
-            double cpuMs = (ownCpuNanos() - cpu0) / 1e6 / Math.max(1, count.get());
+            cpuNanos += ownCpuNanos() - cpu0;
+            done += t.done();
+            nanos += t.nanos();
+        }
+
+        Rate report() {
+            double rate = new Timed(done, nanos).perSecond();
+            double cpuMs = cpuNanos / 1e6 / Math.max(1, done);
             System.out.printf("%nIn-process: %.1f images/s, %.1f ms CPU per image; mean ms per stage:%n", rate, cpuMs);
             for (int i = 0; i < STAGES.length; i++) {
-                System.out.printf("  %-11s %7.2f%n", STAGES[i], stageNanos.get(i) / 1e6 / Math.max(1, count.get()));
+                System.out.printf("  %-11s %7.2f%n", STAGES[i], stageNanos.get(i) / 1e6 / Math.max(1, done));
             }
             return new Rate(rate, cpuMs, 0);
         }
+
+        @Override
+        public void close() {
+            pipeline.close();
+        }
     }
 
-    private static Rate http(byte[] photo, int threads, int seconds) throws Exception {
-        List<Lane> lanes = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            lanes.add(new Lane());
+    /** Uploads through the server's API as candidates of bj, one lane of candidates per thread. */
+    static final class Http {
+        private final byte[] photo;
+        private final int threads;
+        private final List<Lane> lanes = new ArrayList<>();
+        private final LaneOfThread local;
+        private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        private long nanos;
+        private long clientCpuNanos;
+        private double serverCpuSeconds;
+        private long deletes;
+
+        Http(byte[] photo, int threads) {
+            this.photo = photo;
+            this.threads = threads;
+            for (int i = 0; i < threads; i++) {
+                lanes.add(new Lane());
+            }
+            this.local = new LaneOfThread(lanes);
         }
-        LaneOfThread local = new LaneOfThread(lanes);
-        // The warm-up fills registrations and, once all are full, empties them again (deletes warm up too).
-        for (Lane lane : lanes) {
-            lane.prepare(Integer.getInteger("bench.candidates", 16));
+
+        /** Warms the server up, then makes (and empties) the registrations the timed slices will fill. */
+        void warmUp(int timedSeconds) throws Exception {
+            // The warm-up fills registrations and, once all are full, empties them again (deletes warm up too).
+            for (Lane lane : lanes) {
+                lane.prepare(Integer.getInteger("bench.candidates", 16));
+            }
+            double warmRate = run(threads, WARM_UP_SECONDS, () -> local.get().upload(photo, null)).perSecond();
+            int needed = (int) Math.ceil(warmRate / threads * timedSeconds * 1.5 / Candidate.CAPACITY) + 1;
+            for (Lane lane : lanes) {
+                lane.prepare(needed);
+            }
         }
-        double warmRate = run(threads, WARM_UP_SECONDS, () -> local.get().upload(photo, null));
-        // The timed phase uploads only: enough empty registrations for it, made and emptied beforehand.
-        int needed = (int) Math.ceil(warmRate / threads * seconds * 1.5 / Candidate.CAPACITY) + 1;
-        for (Lane lane : lanes) {
-            lane.prepare(needed);
+
+        void measure(int seconds) throws Exception {
+            long client0 = ownCpuNanos();
+            double server0 = serverCpuSeconds();
+            long deletes0 = Candidate.DELETES.get();
+            Timed t = run(threads, seconds, () -> local.get().upload(photo, latencies));
+            serverCpuSeconds += awaitServerQuiet() - server0;
+            clientCpuNanos += ownCpuNanos() - client0;
+            deletes += Candidate.DELETES.get() - deletes0;
+            nanos += t.nanos();
         }
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long client0 = ownCpuNanos();
-        double server0 = serverCpuSeconds();
-        long deletes0 = Candidate.DELETES.get();
-        System.out.printf("HTTP: timed phase starts (%d s)%n", seconds);
-        double rate = run(threads, seconds, () -> local.get().upload(photo, latencies));
-        double serverCpuMs = (serverCpuSeconds() - server0) * 1e3 / Math.max(1, latencies.size());
-        double clientCpuMs = (ownCpuNanos() - client0) / 1e6 / Math.max(1, latencies.size());
-        long deletes = Candidate.DELETES.get() - deletes0;
-        if (deletes > 0) {
-            System.out.printf("%nNote: %d deletes fell into the timed phase (more registrations were needed than estimated)%n", deletes);
+
+        /**
+         * The server keeps working for a few seconds after the last upload (index updates, their commit,
+         * garbage collection): that CPU belongs to the uploads, and must not slow the in-process slice
+         * that follows. Waits until the server uses under 5 % of a core; returns its CPU seconds then.
+         */
+        private static double awaitServerQuiet() throws Exception {
+            double last = serverCpuSeconds();
+            for (int i = 0; i < 30; i++) {
+                Thread.sleep(1000);
+                double now = serverCpuSeconds();
+                if (now - last < 0.05) {
+                    return now;
+                }
+                last = now;
+            }
+            return last;
         }
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("%nHTTP: %.1f images/s, CPU per upload: server %.1f ms, client %.1f ms; "
-                + "upload latency ms p50 %.1f, p90 %.1f, p99 %.1f (%d uploads)%n", rate, serverCpuMs, clientCpuMs,
-                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.size());
-        System.out.println("Server-side mean ms per stage (Server-Timing):");
-        SERVER_TIMING.forEach((stage, sum) -> System.out.printf("  %-11s %7.2f%n", stage, sum[0] / Math.max(1, sorted.size())));
-        return new Rate(rate, clientCpuMs, serverCpuMs);
+
+        Rate report() {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            int n = Math.max(1, sorted.size());
+            double rate = new Timed(sorted.size(), nanos).perSecond();
+            double serverCpuMs = serverCpuSeconds * 1e3 / n;
+            double clientCpuMs = clientCpuNanos / 1e6 / n;
+            if (deletes > 0) {
+                System.out.printf("%nNote: %d deletes fell into the timed phase (more registrations were needed than estimated)%n", deletes);
+            }
+            System.out.printf("%nHTTP: %.1f images/s, CPU per upload: server %.1f ms, client %.1f ms; "
+                    + "upload latency ms p50 %.1f, p90 %.1f, p99 %.1f (%d uploads)%n", rate, serverCpuMs, clientCpuMs,
+                    pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.size());
+            System.out.println("Server-side mean ms per stage (Server-Timing):");
+            SERVER_TIMING.forEach((stage, sum) -> System.out.printf("  %-11s %7.2f%n", stage, sum[0] / n));
+            return new Rate(rate, clientCpuMs, serverCpuMs);
+        }
     }
 
     private static final Map<String, double[]> SERVER_TIMING = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
@@ -173,8 +278,8 @@ public final class UploadBenchmark {
         }
     }
 
-    /** Runs the task on every thread for the given time; returns completed tasks per second. */
-    private static double run(int threads, int seconds, ThrowingRunnable task) throws Exception {
+    /** Runs the task on every thread for the given time. */
+    private static Timed run(int threads, int seconds, ThrowingRunnable task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -196,7 +301,7 @@ public final class UploadBenchmark {
         } finally {
             pool.shutdownNow();   // a failed task must not leave the others running (and the JVM alive)
         }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return new Timed(done.get(), System.nanoTime() - start);
     }
 
     private static double pct(List<Long> sorted, int p) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +19,12 @@ class FileSystemBlobStoreTest {
     Path root;
 
     @Test
-    void storesReadsAndDeletesWithoutLeavingTemporaryFiles() throws Exception {
+    void storesReadsAndDeletes() throws Exception {
         BlobStore store = new FileSystemBlobStore(root);
         byte[] bytes = {1, 2, 3, 4};
         store.put("bj/01abc/01def.jpg", bytes);
         try (InputStream in = store.open("bj/01abc/01def.jpg").orElseThrow()) {
             assertArrayEquals(bytes, in.readAllBytes());
-        }
-        try (var tmp = Files.list(root.resolve(FileSystemBlobStore.TMP))) {
-            assertEquals(0, tmp.count());
         }
         List<String> keys = new ArrayList<>();
         store.forEach(e -> keys.add(e.key()));
@@ -35,6 +32,16 @@ class FileSystemBlobStoreTest {
         store.delete("bj/01abc/01def.jpg");
         assertTrue(store.open("bj/01abc/01def.jpg").isEmpty());
         store.delete("bj/01abc/01def.jpg");
+    }
+
+    @Test
+    void neverOverwritesNorRemovesAnExistingBlob() throws Exception {
+        BlobStore store = new FileSystemBlobStore(root);
+        store.put("bj/01abc/01def.jpg", new byte[] {1});
+        assertThrows(FileAlreadyExistsException.class, () -> store.put("bj/01abc/01def.jpg", new byte[] {2}));
+        try (InputStream in = store.open("bj/01abc/01def.jpg").orElseThrow()) {
+            assertArrayEquals(new byte[] {1}, in.readAllBytes());
+        }
     }
 
     @Test
