@@ -38,8 +38,11 @@ public class FileSystemBlobStore implements BlobStore {
     public void put(String key, byte[] bytes) throws IOException {
         Path target = pathOf(key);
         Path dir = target.getParent();
-        boolean newDir = !Files.isDirectory(dir);   // one stat: createDirectories on an existing path throws inside
-        if (newDir) {
+        Path existing = dir;   // one stat in the usual case: createDirectories on an existing path throws inside
+        while (!Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != dir) {
             Files.createDirectories(dir);
         }
         // CREATE_NEW: an existing file is never overwritten (nor removed below).
@@ -58,10 +61,11 @@ public class FileSystemBlobStore implements BlobStore {
             }
             throw e;
         }
-        forceDirectory(dir);
-        if (newDir) {
-            forceDirectory(dir.getParent());   // the new directory's own name (once per registration)
+        // The file's name, then the name of every directory this put created (once per registration).
+        for (Path d = dir; !d.equals(existing); d = d.getParent()) {
+            forceDirectory(d);
         }
+        forceDirectory(existing);
     }
 
     @Override
@@ -84,7 +88,9 @@ public class FileSystemBlobStore implements BlobStore {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String key = root.relativize(file).toString().replace('\\', '/');
-                visitor.accept(new Entry(key, attrs.lastModifiedTime().toInstant()));
+                if (KEY.matcher(key).matches()) {   // not a blob (e.g. a .tmp/*.part of older versions): not ours to list
+                    visitor.accept(new Entry(key, attrs.lastModifiedTime().toInstant()));
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

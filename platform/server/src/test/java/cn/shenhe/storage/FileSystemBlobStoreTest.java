@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,17 @@ class FileSystemBlobStoreTest {
         try (InputStream in = store.open("bj/01abc/01def.jpg").orElseThrow()) {
             assertArrayEquals(new byte[] {1}, in.readAllBytes());
         }
+    }
+
+    @Test
+    void listsOnlyBlobs() throws Exception {
+        BlobStore store = new FileSystemBlobStore(root);
+        store.put("bj/01abc/01def.jpg", new byte[] {1});
+        Files.createDirectories(root.resolve(".tmp"));
+        Files.write(root.resolve(".tmp/leftover.part"), new byte[] {2});
+        List<String> keys = new ArrayList<>();
+        store.forEach(e -> keys.add(e.key()));
+        assertEquals(List.of("bj/01abc/01def.jpg"), keys);
     }
 
     @Test
