@@ -114,8 +114,15 @@ class ReviewerFlowIT {
         proof.locator("[data-testid=upload]").waitFor();
         proof.locator("input[type=file]").setInputFiles(new FilePayload("proof.jpg", "image/jpeg", TestImages.jpeg(1000, 750)));
         proof.locator("[data-testid=watermarked] img").first().waitFor();
-        String newProof = Api.as(candidate).get("/districts/bj/registrations/" + r).then().statusCode(200).extract().jsonPath()
-                .getString("materials.find { it.code == 'practice-proof' }.images[0].id");
+        // The picture shows while its upload is acknowledged: ask the API until it lists it (up to 10 s).
+        String newProof = null;
+        for (long end = System.currentTimeMillis() + 10_000; newProof == null && System.currentTimeMillis() < end; ) {
+            newProof = Api.as(candidate).get("/districts/bj/registrations/" + r).then().statusCode(200).extract().jsonPath()
+                    .getString("materials.find { it.code == 'practice-proof' }.images[0].id");
+            if (newProof == null) {
+                mine.waitForTimeout(200);
+            }
+        }
         assertTrue(newProof != null && !newProof.equals(images.get(3)), "replaced: " + newProof);
 
         // The site reviewer approves every picture (locked ones stay as they are) and passes it.
