@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * in-process), per-stage means in-process and latency percentiles over HTTP. Not a test: run it
  * on demand against a running server (./run.sh, or the test servers):
  * <pre>
- * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench [-Dbench.threads=2 -Dbench.seconds=30 -Dbench.rounds=3]
+ * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench [-Dbench.threads=3 -Dbench.seconds=30 -Dbench.rounds=3]
  * </pre>
  * After both warm-ups the timed phases take turns: {@code bench.rounds} slices of each, adding up
  * to {@code bench.seconds} per side ({@code -Dbench.rounds=1}: one block each, in-process first).
@@ -46,7 +46,10 @@ public final class UploadBenchmark {
     private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
 
     public static void main(String[] args) throws Exception {
-        int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+        // One more than the cores: an upload over HTTP also waits (network, the file's and the database's
+        // syncs), and with only one upload in flight per core a core idles through every wait. The
+        // server's pipeline admits one picture per core whatever the load, as the in-process one here.
+        int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors() + 1);
         int seconds = Integer.getInteger("bench.seconds", 30);
         int rounds = Integer.getInteger("bench.rounds", 3);
         String phases = System.getProperty("bench.phases", "in-process,http");
@@ -143,7 +146,8 @@ public final class UploadBenchmark {
         InProcess(byte[] photo, int threads) {
             this.photo = photo;
             this.threads = threads;
-            this.pipeline = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), threads);
+            // Sized as the server's (Pipeline): one picture per core in the pipeline at a time.
+            this.pipeline = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors());
         }
 
         void warmUp() throws Exception {

@@ -185,8 +185,8 @@ class ImagePipelineRefusalTest {
             byte[] phone = SampleImages.phonePhotoJpeg(1);
             refused(503, ImageProblems.TIMEOUT, () -> impatient.process(phone, RULES.withMaxBytes(4_000_000), WATERMARK));
             long t0 = System.nanoTime();
-            while (impatient.busyDecoders() > 0 && System.nanoTime() - t0 < 10_000_000_000L) Thread.onSpinWait();
-            assertEquals(0, impatient.busyDecoders(), "abandoned decode must stop");
+            while (impatient.busyWorkers() > 0 && System.nanoTime() - t0 < 10_000_000_000L) Thread.onSpinWait();
+            assertEquals(0, impatient.busyWorkers(), "abandoned decode must stop");
             System.err.println("abandoned decode stopped after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
     }
