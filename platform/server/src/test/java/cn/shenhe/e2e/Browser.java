@@ -92,12 +92,17 @@ final class Browser implements AutoCloseable {
                     + " await Promise.all(document.getAnimations()"
                     + ".filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)"
                     + ".map(a => a.finished.catch(() => null))) }");
+            // Each node with axe's own reading (for contrast: the colours it saw), so a failure says what it saw.
             found = page.evaluate("async () => (await axe.run({ exclude: [['.el-message']] }, { resultTypes: ['violations'] })).violations"
                     + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+                    + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')"
+                    + " + ' [' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 220) + ']').join(', '))");
             if (((List<?>) found).isEmpty()) {
                 break;
             }
+            String shot = "axe-" + what.replaceAll("[^\\p{L}\\p{N}]+", "-") + "-" + attempt;
+            screenshot(page, shot);
+            System.err.println("accessibility of " + what + ", attempt " + (attempt + 1) + " (screenshot " + shot + "): " + found);
         }
         assertEquals(List.of(), found, "accessibility of " + what);
     }

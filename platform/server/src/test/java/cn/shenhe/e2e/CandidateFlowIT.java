@@ -63,6 +63,9 @@ class CandidateFlowIT {
         page.locator("[data-testid=site-bj-01]").click();
         Browser.screenshot(page, "candidate-register");
         Browser.assertAccessible(page, "registration form");
+        // under the pointer a button changes colour: that state must be readable too
+        page.locator("[data-testid=register]").hover();
+        Browser.assertAccessible(page, "registration form, the pointer on 报名");
         page.locator("[data-testid=register]").click();
 
         // straight on to 材料图片上传
