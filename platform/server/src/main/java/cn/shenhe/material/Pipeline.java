@@ -22,7 +22,7 @@ public class Pipeline {
     @Produces
     @Singleton
     ImagePipeline imagePipeline() {
-        // Decoding is CPU- and memory-heavy: at most one decode per core at a time.
+        // Decoding and encoding are CPU- and memory-heavy: one worker per core, each holding one picture.
         return new ImagePipeline(WatermarkFont.locate(), Duration.parse(decodeTimeout),
                 Runtime.getRuntime().availableProcessors());
     }
