@@ -131,7 +131,7 @@ public final class UploadBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
-    /** The pipeline in this JVM, as the server runs it (same decoder pool size, same watermark). */
+    /** The pipeline in this JVM, as the server runs it (one worker per core, same watermark). */
     static final class InProcess implements AutoCloseable {
         private final byte[] photo;
         private final int threads;

@@ -52,7 +52,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and freshly re-encoded as a metadata-free JPEG. One instance is shared by all requests.
  *
  * <p>Resource bounds: the pictures are decoded, watermarked and encoded by a pool of
- * {@code maxConcurrentDecodes} workers (one per core in the server), so at most that many are in
+ * {@code workerCount} workers (one per core in the server), so at most that many are in
  * memory at once (a 40 MP image needs ~160 MB per copy). A picture that waits longer than
  * {@code decodeTimeout} for a worker, or whose decode takes longer, is refused and abandoned.
  *
@@ -80,18 +80,18 @@ public final class ImagePipeline implements AutoCloseable {
     private final Duration decodeTimeout;
     private final ThreadPoolExecutor workers;
 
-    public ImagePipeline(WatermarkFont font, Duration decodeTimeout, int maxConcurrentDecodes) {
-        this(font, decodeTimeout, maxConcurrentDecodes, daemonThreads());
+    public ImagePipeline(WatermarkFont font, Duration decodeTimeout, int workerCount) {
+        this(font, decodeTimeout, workerCount, daemonThreads());
     }
 
     /** For a container-managed ThreadFactory (e.g. a Jakarta Concurrency ManagedThreadFactory). */
-    public ImagePipeline(WatermarkFont font, Duration decodeTimeout, int maxConcurrentDecodes, ThreadFactory threads) {
+    public ImagePipeline(WatermarkFont font, Duration decodeTimeout, int workerCount, ThreadFactory threads) {
         this.font = Objects.requireNonNull(font, "font");
         if (decodeTimeout.isNegative() || decodeTimeout.isZero()) throw new IllegalArgumentException("decodeTimeout must be positive");
-        if (maxConcurrentDecodes < 1) throw new IllegalArgumentException("maxConcurrentDecodes must be >= 1");
+        if (workerCount < 1) throw new IllegalArgumentException("workerCount must be >= 1");
         this.decodeTimeout = decodeTimeout;
         // Unbounded queue: each entry is a caller waiting for it (request threads are bounded by the server).
-        this.workers = new ThreadPoolExecutor(maxConcurrentDecodes, maxConcurrentDecodes, 0, TimeUnit.SECONDS,
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads);
     }
 
@@ -416,7 +416,7 @@ public final class ImagePipeline implements AutoCloseable {
         return false;
     }
 
-    /** Stops the decode threads; in-flight and later calls fail. */
+    /** Stops the workers; in-flight and later calls fail. */
     @Override
     public void close() {
         workers.shutdownNow();
