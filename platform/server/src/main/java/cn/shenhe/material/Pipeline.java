@@ -1,6 +1,7 @@
 package cn.shenhe.material;
 
 import cn.shenhe.material.image.ImagePipeline;
+import cn.shenhe.material.image.JpegCodecs;
 import cn.shenhe.material.image.WatermarkFont;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -10,7 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Produces the one shared image pipeline, sized to the machine. */
+/** Produces the one shared image pipeline, sized to the machine, and the JPEG codec it runs on. */
 @ApplicationScoped
 public class Pipeline {
 
@@ -18,12 +19,28 @@ public class Pipeline {
     @ConfigProperty(name = "shenhe.upload.decode-timeout", defaultValue = "PT10S")
     String decodeTimeout;
 
+    /** auto (libjpeg-turbo when it loads, else ImageIO), native (fail to start without it) or imageio. */
+    @Inject
+    @ConfigProperty(name = "shenhe.image.codec", defaultValue = "auto")
+    String codec;
+
+    /** The TurboJPEG library's file name (looked up as dlopen does) or path. */
+    @Inject
+    @ConfigProperty(name = "shenhe.image.turbojpeg-library", defaultValue = "libturbojpeg.so.0")
+    String turbojpegLibrary;
+
+    @Produces
+    @Singleton
+    JpegCodecs.Choice jpegCodec() {
+        return JpegCodecs.choose(JpegCodecs.mode(codec), turbojpegLibrary);
+    }
+
     /** A pseudo-scoped singleton: the pipeline is a final class, so it cannot stand behind a proxy. */
     @Produces
     @Singleton
-    ImagePipeline imagePipeline() {
+    ImagePipeline imagePipeline(JpegCodecs.Choice jpeg) {
         // Decoding and encoding are CPU- and memory-heavy: one worker per core, each holding one picture.
-        return new ImagePipeline(WatermarkFont.locate(), Duration.parse(decodeTimeout),
+        return new ImagePipeline(jpeg.codec(), WatermarkFont.locate(), Duration.parse(decodeTimeout),
                 Runtime.getRuntime().availableProcessors());
     }
 

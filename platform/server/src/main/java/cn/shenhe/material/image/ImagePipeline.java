@@ -4,36 +4,18 @@ import cn.shenhe.plugin.api.ImageFormat;
 
 import cn.shenhe.problem.ProblemException;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.event.IIOReadProgressListener;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.AlphaComposite;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.font.GlyphVector;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -51,6 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Turns an uploaded photo of a document into the stored form: checked, decoded, upright, watermarked
  * and freshly re-encoded as a metadata-free JPEG. One instance is shared by all requests.
  *
+ * <p>JPEG is decoded and encoded by a {@link JpegCodec} (libjpeg-turbo where it loads); PNG, and any
+ * JPEG the codec declines, is decoded by ImageIO, which stays the judge of what is unreadable.
+ *
  * <p>Resource bounds: the pictures are decoded, watermarked and encoded by a pool of
  * {@code workerCount} workers (one per core in the server), so at most that many are in
  * memory at once (a 40 MP image needs ~160 MB per copy). A picture that waits longer than
@@ -65,28 +50,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ImagePipeline implements AutoCloseable {
 
     public static final int MAX_SIDE = 20_000;
-    static final float JPEG_QUALITY = 0.85f;
-    private static final double WATERMARK_ANGLE = Math.toRadians(-30);
-    private static final Color WATERMARK_INK = new Color(64, 64, 64);
-    private static final Color WATERMARK_HALO = Color.WHITE;
-    /** Light enough that the document underneath stays readable, dark enough to survive re-encoding. */
-    private static final float WATERMARK_ALPHA = 0.30f;
+    /** libjpeg's quality scale; ImageIO's 0.85 before the codecs were split. */
+    static final int JPEG_QUALITY = 85;
 
-    static {
-        registerImageIoPlugins();
-    }
-
-    private final WatermarkFont font;
+    private final JpegCodec codec;
+    private final WatermarkPainter painter;
     private final Duration decodeTimeout;
     private final ThreadPoolExecutor workers;
 
+    /** With the codec the server would choose by default (see {@link JpegCodecs}). */
     public ImagePipeline(WatermarkFont font, Duration decodeTimeout, int workerCount) {
-        this(font, decodeTimeout, workerCount, daemonThreads());
+        this(JpegCodecs.choose(JpegCodecs.Mode.AUTO, null).codec(), font, decodeTimeout, workerCount, daemonThreads());
+    }
+
+    public ImagePipeline(JpegCodec codec, WatermarkFont font, Duration decodeTimeout, int workerCount) {
+        this(codec, font, decodeTimeout, workerCount, daemonThreads());
     }
 
     /** For a container-managed ThreadFactory (e.g. a Jakarta Concurrency ManagedThreadFactory). */
-    public ImagePipeline(WatermarkFont font, Duration decodeTimeout, int workerCount, ThreadFactory threads) {
-        this.font = Objects.requireNonNull(font, "font");
+    public ImagePipeline(JpegCodec codec, WatermarkFont font, Duration decodeTimeout, int workerCount, ThreadFactory threads) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.painter = new WatermarkPainter(font);
         if (decodeTimeout.isNegative() || decodeTimeout.isZero()) throw new IllegalArgumentException("decodeTimeout must be positive");
         if (workerCount < 1) throw new IllegalArgumentException("workerCount must be >= 1");
         this.decodeTimeout = decodeTimeout;
@@ -178,9 +162,9 @@ public final class ImagePipeline implements AutoCloseable {
         @Override
         public ProcessedImage call() {
             startedAt = System.nanoTime();
-            Decoded d;
+            ImageIoCodec.Decoded d;
             try {
-                d = decodeNow(original, rules, abandoned);
+                d = decode(original, format, rules, abandoned);
             } catch (ProblemException | Error e) {
                 throw e;
             } catch (Exception e) {   // any decoder exception means a bad file
@@ -192,9 +176,9 @@ public final class ImagePipeline implements AutoCloseable {
             long t3 = System.nanoTime();
             BufferedImage image = ExifOrientation.apply(toBgr(d.image()), orientation);
             long t4 = System.nanoTime();
-            if (!watermark.isEmpty()) drawWatermark(image, watermark.text());
+            painter.paint(image, watermark);
             long t5 = System.nanoTime();
-            byte[] jpeg = encodeJpeg(image);
+            byte[] jpeg = codec.encode(image, JPEG_QUALITY);
             long t6 = System.nanoTime();
             var timings = new StageTimings(readNanos, sniffNanos, d.headerNanos(), d.decodeNanos(), t4 - t3, t5 - t4, t6 - t5);
             return new ProcessedImage(jpeg, image.getWidth(), image.getHeight(), format, original.length, sha256, timings);
@@ -238,70 +222,38 @@ public final class ImagePipeline implements AutoCloseable {
         }
     }
 
-    private record Decoded(BufferedImage image, long headerNanos, long decodeNanos) {}
+    /**
+     * A JPEG goes to the codec once its frame header, read in Java, is within the limits; whatever the
+     * codec declines (and every PNG) goes to ImageIO, which checks the header again itself.
+     */
+    private ImageIoCodec.Decoded decode(byte[] bytes, ImageFormat format, UploadRules rules, AtomicBoolean abandoned)
+            throws IOException {
+        if (format == ImageFormat.JPEG && codec != ImageIoCodec.INSTANCE) {
+            long t0 = System.nanoTime();
+            JpegHeader header = JpegHeader.read(bytes).orElseThrow(ImageProblems::unreadable);
+            checkDimensions(header.width(), header.height(), rules.maxPixels());
+            long t1 = System.nanoTime();
+            Optional<BufferedImage> image = codec.decode(bytes, header);
+            // a native decode cannot be interrupted; it is bounded by the checked pixel count
+            if (abandoned.get()) throw ImageProblems.timeout();
+            if (image.isPresent()) return new ImageIoCodec.Decoded(image.get(), t1 - t0, System.nanoTime() - t1);
+        }
+        return ImageIoCodec.INSTANCE.read(bytes, rules.maxPixels(), abandoned);
+    }
 
-    private static Decoded decodeNow(byte[] bytes, UploadRules rules, AtomicBoolean abandoned) throws IOException {
-        long t0 = System.nanoTime();
-        // MemoryCache, not ImageIO.createImageInputStream: the latter may spill to temp files.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw ImageProblems.unreadable();
-            ImageReader reader = readers.next();   // TwelveMonkeys orders its JPEG reader before the JDK's
-            try {
-                reader.setInput(in, true, true);
-                int w = reader.getWidth(0), h = reader.getHeight(0);   // header only: nothing decoded yet
-                if (w <= 0 || h <= 0) throw ImageProblems.unreadable();
-                if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > rules.maxPixels()) {
-                    throw ImageProblems.dimensionsTooLarge(w, h, rules.maxPixels(), MAX_SIDE);
-                }
-                long t1 = System.nanoTime();
-                // Decoders report truncation ("Premature end of JPEG file") as a warning and return
-                // a half-grey image; for a document photo that is a refusal, not a result.
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> {
-                    if (!isBenignWarning(warning)) warnings.add(warning);
-                });
-                // The JDK JPEG reader refuses abort() from any thread but the decoding one
-                // (IllegalStateException "locked on thread"), so abort from its own progress callback.
-                reader.addIIOReadProgressListener(new AbortWhen(abandoned));
-                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
-                if (abandoned.get()) throw ImageProblems.timeout();
-                if (!warnings.isEmpty() || image == null) throw ImageProblems.unreadable();
-                return new Decoded(image, t1 - t0, System.nanoTime() - t1);
-            } finally {
-                reader.dispose();
-            }
+    /** @throws ProblemException unreadable (no size) or too large, from the header alone */
+    static void checkDimensions(int w, int h, long maxPixels) {
+        if (w <= 0 || h <= 0) throw ImageProblems.unreadable();
+        if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > maxPixels) {
+            throw ImageProblems.dimensionsTooLarge(w, h, maxPixels, MAX_SIDE);
         }
     }
 
-    private record AbortWhen(AtomicBoolean abandoned) implements IIOReadProgressListener {
-        @Override public void imageProgress(ImageReader source, float percentageDone) {
-            if (abandoned.get()) source.abort();
-        }
-        @Override public void sequenceStarted(ImageReader source, int minIndex) {}
-        @Override public void sequenceComplete(ImageReader source) {}
-        @Override public void imageStarted(ImageReader source, int imageIndex) {}
-        @Override public void imageComplete(ImageReader source) {}
-        @Override public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {}
-        @Override public void thumbnailProgress(ImageReader source, float percentageDone) {}
-        @Override public void thumbnailComplete(ImageReader source) {}
-        @Override public void readAborted(ImageReader source) {}
-    }
+    /** The codec encoding every picture, and decoding the JPEGs it accepts. */
+    public JpegCodec codec() { return codec; }
 
     /** Pictures being processed, including decodes still running after their caller gave up (tests). */
     int busyWorkers() { return workers.getActiveCount(); }
-
-    /**
-     * TwelveMonkeys also warns about colour metadata it repairs or ignores (e.g. "No embedded ICC
-     * color profile, will convert using inaccurate CMYK to RGB conversion"); those images decode
-     * fully. Everything else, notably the libjpeg "Corrupt JPEG data" family, is damage.
-     */
-    static boolean isBenignWarning(String warning) {
-        if (warning == null) return false;
-        String w = warning.toLowerCase(java.util.Locale.ROOT);
-        return w.contains("icc") || w.contains("color profile") || w.contains("thumbnail")
-                || w.contains("jfxx") || w.contains("adobe app14");
-    }
 
     /**
      * Flattens transparency onto white (paper), and gives one pixel layout to the later stages:
@@ -324,96 +276,12 @@ public final class ImagePipeline implements AutoCloseable {
         return out;
     }
 
-    /** Font pixel size for an image: proportional to the short side, in steps of 4 px so derived fonts are reused. */
-    static int watermarkFontSize(int width, int height) {
-        int size = Math.min(width, height) / 22;
-        return Math.max(12, Math.min(400, Math.round(size / 4f) * 4));
-    }
-
-    /** Tiles the text diagonally over the whole image, staggering rows so no strip is left clear. */
-    void drawWatermark(BufferedImage image, String text) {
-        int w = image.getWidth(), h = image.getHeight();
-        int size = watermarkFontSize(w, h);
-        Font f = font.sized(size);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, WATERMARK_ALPHA));
-            GlyphVector glyphs = f.createGlyphVector(g.getFontRenderContext(), text);
-            double stepX = glyphs.getLogicalBounds().getWidth() + size * 2;
-            double stepY = size * 3;
-            float halo = Math.max(1, size / 16f);
-            double cx = w / 2.0, cy = h / 2.0, half = Math.hypot(w, h) / 2;
-            g.rotate(WATERMARK_ANGLE, cx, cy);
-            // In rotated space a square of side = diagonal around the centre covers the whole image.
-            int row = 0;
-            for (double y = cy - half; y <= cy + half + size; y += stepY, row++) {
-                double stagger = (row % 2) * stepX / 2;
-                for (double x = cx - half - stepX + stagger; x <= cx + half; x += stepX) {
-                    // dark ink shows on paper, its light offset copy on dark desks and shadows
-                    g.setColor(WATERMARK_HALO);
-                    g.drawGlyphVector(glyphs, (float) x + halo, (float) y + halo);
-                    g.setColor(WATERMARK_INK);
-                    g.drawGlyphVector(glyphs, (float) x, (float) y);
-                }
-            }
-        } finally {
-            g.dispose();
-        }
-    }
-
-    /** A fresh baseline encode with no metadata passed in: no Exif/GPS can survive, nothing trails EOI. */
-    static byte[] encodeJpeg(BufferedImage rgb) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) throw new IllegalStateException("no JPEG ImageWriter registered");
-        ImageWriter writer = writers.next();
-        var out = new ByteArrayOutputStream(rgb.getWidth() * rgb.getHeight() / 4);
-        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
-            writer.write(null, new IIOImage(rgb, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("JPEG encoding failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
-    }
-
     private static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
         }
-    }
-
-    /**
-     * ImageIO's registry scans the context class loader once; in an application server that may
-     * happen before the web module's jars are visible, leaving CMYK JPEGs unreadable. Rescan with
-     * our own loader if the TwelveMonkeys reader is missing.
-     */
-    private static void registerImageIoPlugins() {
-        if (hasTwelveMonkeysJpegReader()) return;
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(ImagePipeline.class.getClassLoader());
-        try {
-            ImageIO.scanForPlugins();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
-    }
-
-    static boolean hasTwelveMonkeysJpegReader() {
-        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext(); ) {
-            if (it.next().getClass().getName().startsWith("com.twelvemonkeys.")) return true;
-        }
-        return false;
     }
 
     /** Stops the workers; in-flight and later calls fail. */

@@ -9,12 +9,12 @@ import java.awt.image.PixelInterleavedSampleModel;
  * BufferedImage lays it out (3 bytes a pixel, rows back to back, no offset, not a sub-image), so
  * that a stage may index the byte array directly.
  */
-final class PackedBgr {
+public final class PackedBgr {
 
     private PackedBgr() {
     }
 
-    static boolean is(BufferedImage img) {
+    public static boolean is(BufferedImage img) {
         return img.getType() == BufferedImage.TYPE_3BYTE_BGR
                 && img.getRaster().getDataBuffer() instanceof DataBufferByte buf && buf.getNumBanks() == 1 && buf.getOffset() == 0
                 && img.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm

@@ -3,8 +3,10 @@ package cn.shenhe.material.image;
 import cn.shenhe.plugin.api.ImageFormat;
 
 import cn.shenhe.problem.ProblemException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.function.Executable;
 
 import java.io.InputStream;
@@ -22,14 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Every hostile or broken file through each codec (see {@link TestCodecs}). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.shenhe.material.image.TestCodecs#names")
 class ImagePipelineRefusalTest {
 
-    static final ImagePipeline PIPELINE = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), 2);
     static final UploadRules RULES = UploadRules.defaults();
     static final Watermark WATERMARK = ImagePipelineTest.WATERMARK;
 
-    @AfterAll
-    static void close() { PIPELINE.close(); }
+    @Parameter
+    String codec;
+
+    ImagePipeline pipeline() { return TestCodecs.pipeline(codec); }
 
     static ProblemException refused(int status, String code, Executable call) {
         ProblemException e = assertThrows(ProblemException.class, call);
@@ -40,8 +46,8 @@ class ImagePipelineRefusalTest {
         return e;
     }
 
-    static ProblemException refused(int status, String code, byte[] upload, UploadRules rules) {
-        return refused(status, code, () -> PIPELINE.process(upload, rules, WATERMARK));
+    ProblemException refused(int status, String code, byte[] upload, UploadRules rules) {
+        return refused(status, code, () -> pipeline().process(upload, rules, WATERMARK));
     }
 
     /** Yields {@code size} bytes and counts how many were taken. */
@@ -69,7 +75,7 @@ class ImagePipelineRefusalTest {
     @Test
     void tooLargeStreamIsReadOnlyToTheLimit() {
         CountingStream tenMegabytes = new CountingStream(10L * 1024 * 1024);
-        ProblemException e = refused(413, ImageProblems.FILE_TOO_LARGE, () -> PIPELINE.readBounded(tenMegabytes, -1, 204_800));
+        ProblemException e = refused(413, ImageProblems.FILE_TOO_LARGE, () -> pipeline().readBounded(tenMegabytes, -1, 204_800));
         assertTrue(tenMegabytes.read <= 204_801, "read " + tenMegabytes.read);
         assertEquals(204_800L, e.details().get("maxBytes"));
         assertEquals("图片不能超过 200 KB，请压缩后重新上传", e.messageZh());
@@ -78,18 +84,18 @@ class ImagePipelineRefusalTest {
     @Test
     void declaredTooLargeIsRefusedWithoutReading() {
         CountingStream body = new CountingStream(300_000);
-        refused(413, ImageProblems.FILE_TOO_LARGE, () -> PIPELINE.readBounded(body, 300_000, 204_800));
+        refused(413, ImageProblems.FILE_TOO_LARGE, () -> pipeline().readBounded(body, 300_000, 204_800));
         assertEquals(0, body.read);
-        refused(413, ImageProblems.FILE_TOO_LARGE, () -> PIPELINE.process(body, 300_000, RULES, WATERMARK));
+        refused(413, ImageProblems.FILE_TOO_LARGE, () -> pipeline().process(body, 300_000, RULES, WATERMARK));
         assertEquals(0, body.read);
     }
 
     @Test
     void exactlyTheLimitIsAccepted() {
-        assertEquals(204_800, PIPELINE.readBounded(new CountingStream(204_800), -1, 204_800).length);
-        assertEquals(204_800, PIPELINE.readBounded(new CountingStream(204_800), 204_800, 204_800).length);
+        assertEquals(204_800, pipeline().readBounded(new CountingStream(204_800), -1, 204_800).length);
+        assertEquals(204_800, pipeline().readBounded(new CountingStream(204_800), 204_800, 204_800).length);
         // a lying Content-Length does not help either
-        refused(413, ImageProblems.FILE_TOO_LARGE, () -> PIPELINE.readBounded(new CountingStream(204_801), 1000, 204_800));
+        refused(413, ImageProblems.FILE_TOO_LARGE, () -> pipeline().readBounded(new CountingStream(204_801), 1000, 204_800));
     }
 
     @Test
@@ -181,7 +187,7 @@ class ImagePipelineRefusalTest {
 
     @Test
     void decodeTimeoutIsAServiceProblem() throws Exception {
-        try (ImagePipeline impatient = new ImagePipeline(WatermarkFont.locate(), Duration.ofMillis(1), 1)) {
+        try (ImagePipeline impatient = new ImagePipeline(TestCodecs.codec(codec), WatermarkFont.locate(), Duration.ofMillis(1), 1)) {
             byte[] phone = SampleImages.phonePhotoJpeg(1);
             refused(503, ImageProblems.TIMEOUT, () -> impatient.process(phone, RULES.withMaxBytes(4_000_000), WATERMARK));
             long t0 = System.nanoTime();

@@ -2,9 +2,11 @@ package cn.shenhe.material.image;
 
 import cn.shenhe.plugin.api.ImageFormat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.image.BufferedImage;
@@ -12,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,14 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Every case through each codec (see {@link TestCodecs}). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.shenhe.material.image.TestCodecs#names")
 class ImagePipelineTest {
 
     static final Watermark WATERMARK = Watermark.of("北京考区", "仅用于医师资格考试", "2026-11-26");
-    static final ImagePipeline PIPELINE = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), 2);
     static final UploadRules BIG = UploadRules.defaults().withMaxBytes(4_000_000);
 
-    @AfterAll
-    static void close() { PIPELINE.close(); }
+    @Parameter
+    String codec;
+
+    ImagePipeline pipeline() { return TestCodecs.pipeline(codec); }
 
     @Test
     void sampleImagesHaveRealisticSizes() {
@@ -43,7 +48,7 @@ class ImagePipelineTest {
     @Test
     void jpegHappyPath() throws Exception {
         byte[] original = SampleImages.photoJpeg();
-        ProcessedImage out = PIPELINE.process(original, UploadRules.defaults(), WATERMARK);
+        ProcessedImage out = pipeline().process(original, UploadRules.defaults(), WATERMARK);
 
         assertEquals(ImageFormat.JPEG, Formats.sniff(out.bytes()).orElseThrow());
         BufferedImage img = decode(out.bytes());
@@ -60,7 +65,7 @@ class ImagePipelineTest {
 
     @Test
     void pngHappyPath() {
-        ProcessedImage out = PIPELINE.process(SampleImages.png(640, 480, false), BIG, WATERMARK);
+        ProcessedImage out = pipeline().process(SampleImages.png(640, 480, false), BIG, WATERMARK);
         assertEquals(ImageFormat.PNG, out.originalFormat());
         BufferedImage img = decode(out.bytes());
         assertEquals(List.of(640, 480), List.of(img.getWidth(), img.getHeight()));
@@ -69,7 +74,7 @@ class ImagePipelineTest {
 
     @Test
     void pngAlphaIsFlattenedOntoWhite() {
-        ProcessedImage out = PIPELINE.process(SampleImages.png(400, 300, true), UploadRules.defaults(), Watermark.NONE);
+        ProcessedImage out = pipeline().process(SampleImages.png(400, 300, true), UploadRules.defaults(), Watermark.NONE);
         BufferedImage img = decode(out.bytes());
         // the transparent border (x < 40) must become paper white, not black
         assertTrue(Jpegs.isWhite(img.getRGB(10, 150)), Integer.toHexString(img.getRGB(10, 150)));
@@ -80,7 +85,7 @@ class ImagePipelineTest {
     @Test
     void streamVariantReadsAndTimesTheUpload() {
         byte[] original = SampleImages.photoJpeg();
-        ProcessedImage out = PIPELINE.process(new ByteArrayInputStream(original), original.length, UploadRules.defaults(), WATERMARK);
+        ProcessedImage out = pipeline().process(new ByteArrayInputStream(original), original.length, UploadRules.defaults(), WATERMARK);
         assertEquals(original.length, out.originalBytes());
         assertTrue(out.timings().readNanos() > 0);
     }
@@ -95,9 +100,9 @@ class ImagePipelineTest {
         assertWatermarkEverywhere(SampleImages.phonePhotoJpeg(1), BIG, 400);
     }
 
-    private static void assertWatermarkEverywhere(byte[] original, UploadRules rules, int region) {
-        BufferedImage marked = decode(PIPELINE.process(original, rules, WATERMARK).bytes());
-        BufferedImage plain = decode(PIPELINE.process(original, rules, Watermark.NONE).bytes());
+    private void assertWatermarkEverywhere(byte[] original, UploadRules rules, int region) {
+        BufferedImage marked = decode(pipeline().process(original, rules, WATERMARK).bytes());
+        BufferedImage plain = decode(pipeline().process(original, rules, Watermark.NONE).bytes());
         int w = marked.getWidth(), h = marked.getHeight();
         int[][] origins = {{0, 0}, {w - region, 0}, {0, h - region}, {w - region, h - region},
                 {(w - region) / 2, (h - region) / 2}, {w / 4, h / 3}, {w * 2 / 3, h / 5}};
@@ -113,11 +118,11 @@ class ImagePipelineTest {
 
     @Test
     void watermarkFontScalesWithTheImage() {
-        int small = ImagePipeline.watermarkFontSize(1000, 750);
-        int large = ImagePipeline.watermarkFontSize(4000, 3000);
+        int small = WatermarkPainter.fontSize(1000, 750);
+        int large = WatermarkPainter.fontSize(4000, 3000);
         assertTrue(small >= 24 && small <= 48, "1000x750 -> " + small);
         assertTrue(large >= 100 && large <= 200, "4000x3000 -> " + large);
-        assertEquals(12, ImagePipeline.watermarkFontSize(120, 90), "never unreadably small");
+        assertEquals(12, WatermarkPainter.fontSize(120, 90), "never unreadably small");
         assertEquals(0, large % 4, "bucketed");
     }
 
@@ -128,7 +133,7 @@ class ImagePipelineTest {
         String[] expected = {null, "TL TR", "TR TL", "BR BL", "BL BR", "TL BL", "TR BR", "BR TR", "BL TL"};
         byte[] stored = SampleImages.jpeg(SampleImages.markerImage(400, 300, 60), 0.9f);
         for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
-            ProcessedImage out = PIPELINE.process(SampleImages.withExif(stored, orientation, order, true),
+            ProcessedImage out = pipeline().process(SampleImages.withExif(stored, orientation, order, true),
                     UploadRules.defaults(), Watermark.NONE);
             BufferedImage img = decode(out.bytes());
             boolean swapped = orientation >= 5;
@@ -154,7 +159,7 @@ class ImagePipelineTest {
     void phonePhotoIsRotatedAndStrippedOfExifAndGps() {
         byte[] phone = SampleImages.phonePhotoJpeg(6);
         assertTrue(Jpegs.contains(phone, "Exif"));
-        ProcessedImage out = PIPELINE.process(phone, BIG, WATERMARK);
+        ProcessedImage out = pipeline().process(phone, BIG, WATERMARK);
         assertEquals(List.of(3000, 4000), List.of(out.width(), out.height()));
         assertNoMetadata(out.bytes());
     }
@@ -166,7 +171,7 @@ class ImagePipelineTest {
         byte[] withTail = Arrays.copyOf(photo, photo.length + tail.length);
         System.arraycopy(tail, 0, withTail, photo.length, tail.length);
 
-        ProcessedImage out = PIPELINE.process(withTail, UploadRules.defaults(), WATERMARK);
+        ProcessedImage out = pipeline().process(withTail, UploadRules.defaults(), WATERMARK);
         assertNoMetadata(out.bytes());
         assertFalse(Jpegs.contains(out.bytes(), "hidden zip"));
     }
@@ -189,8 +194,8 @@ class ImagePipelineTest {
     void cmykJpegDecodes() {
         byte[] cmyk = SampleImages.cmykJpeg(200, 100);
         assertEquals(List.of(0xEE, 0xDB), Jpegs.headerMarkers(cmyk).subList(0, 2), "Adobe APP14 present");
-        assertTrue(ImagePipeline.hasTwelveMonkeysJpegReader(), "TwelveMonkeys JPEG reader registered");
-        ProcessedImage out = PIPELINE.process(cmyk, UploadRules.defaults(), Watermark.NONE);
+        assertTrue(ImageIoCodec.hasTwelveMonkeysJpegReader(), "TwelveMonkeys JPEG reader registered");
+        ProcessedImage out = pipeline().process(cmyk, UploadRules.defaults(), Watermark.NONE);
         BufferedImage img = decode(out.bytes());
         int cyan = img.getRGB(50, 50), paper = img.getRGB(150, 50);
         assertTrue(Jpegs.r(cyan) < 80 && Jpegs.g(cyan) > 120 && Jpegs.b(cyan) > 180, "cyan ink: " + Integer.toHexString(cyan));
@@ -199,16 +204,16 @@ class ImagePipelineTest {
 
     @Test
     void outputIsDeterministic() {
-        byte[] a = PIPELINE.process(SampleImages.photoJpeg(), UploadRules.defaults(), WATERMARK).bytes();
-        byte[] b = PIPELINE.process(SampleImages.photoJpeg(), UploadRules.defaults(), WATERMARK).bytes();
+        byte[] a = pipeline().process(SampleImages.photoJpeg(), UploadRules.defaults(), WATERMARK).bytes();
+        byte[] b = pipeline().process(SampleImages.photoJpeg(), UploadRules.defaults(), WATERMARK).bytes();
         assertArrayEquals(a, b);
     }
 
     @Test
     void benignColourWarningsAreNotDamage() {
-        assertTrue(ImagePipeline.isBenignWarning("No embedded ICC color profile, will convert using inaccurate CMYK to RGB conversion. Colors may look incorrect."));
-        assertFalse(ImagePipeline.isBenignWarning("Corrupt JPEG data: premature end of data segment"));
-        assertFalse(ImagePipeline.isBenignWarning("Truncated File - Missing EOI marker"));
-        assertFalse(ImagePipeline.isBenignWarning(null));
+        assertTrue(ImageIoCodec.isBenignWarning("No embedded ICC color profile, will convert using inaccurate CMYK to RGB conversion. Colors may look incorrect."));
+        assertFalse(ImageIoCodec.isBenignWarning("Corrupt JPEG data: premature end of data segment"));
+        assertFalse(ImageIoCodec.isBenignWarning("Truncated File - Missing EOI marker"));
+        assertFalse(ImageIoCodec.isBenignWarning(null));
     }
 }

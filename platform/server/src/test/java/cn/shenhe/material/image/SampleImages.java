@@ -87,6 +87,11 @@ public final class SampleImages {
     private static int clamp(int v) { return v < 0 ? 0 : Math.min(255, v); }
 
     public static byte[] jpeg(BufferedImage img, float quality) {
+        return jpeg(img, quality, false);
+    }
+
+    /** Progressive when asked: the scans a phone's gallery app or a web tool may produce. */
+    public static byte[] jpeg(BufferedImage img, float quality, boolean progressive) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         var out = new ByteArrayOutputStream();
         try (var ios = new MemoryCacheImageOutputStream(out)) {
@@ -94,6 +99,7 @@ public final class SampleImages {
             ImageWriteParam p = writer.getDefaultWriteParam();
             p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             p.setCompressionQuality(quality);
+            if (progressive) p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             writer.write(null, new IIOImage(img, null, null), p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,6 +107,15 @@ public final class SampleImages {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /** The document photo in shades of grey, as a one-component JPEG. */
+    public static byte[] greyJpeg(int w, int h) {
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.drawImage(documentPhoto(w, h, 3, 11), 0, 0, null);
+        g.dispose();
+        return jpeg(grey, 0.9f);
     }
 
     public static byte[] encode(BufferedImage img, String format) {

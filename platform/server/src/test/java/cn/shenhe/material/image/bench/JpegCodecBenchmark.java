@@ -1,9 +1,12 @@
 package cn.shenhe.material.image.bench;
 
 import cn.shenhe.material.image.ImagePipeline;
+import cn.shenhe.material.image.JpegCodec;
+import cn.shenhe.material.image.JpegHeader;
 import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.image.SampleImages;
 import cn.shenhe.material.image.StageTimings;
+import cn.shenhe.material.image.TestCodecs;
 import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.material.image.WatermarkFont;
@@ -17,44 +20,64 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Throughput of {@link ImagePipeline#process} plus mean per-stage times (measurement iterations only).
+ * libjpeg-turbo against ImageIO in one run: decode, encode, and the whole pipeline (header check,
+ * decode, orientation, watermark, encode) for the ~150 KB 1000x750 photo, a 1280x960 one and an
+ * unreduced 4000x3000 phone photo (Exif orientation 6). Milliseconds per picture on one thread; the
+ * pipeline also prints its mean time per stage (measurement iterations only).
  *
  * <pre>
- * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -q test-compile exec:exec \
- *     -Djmh.args="ImagePipelineBenchmark -f 1 -wi 2 -i 3 -r 5s -w 5s [-t 2] [-p sample=photo-1000x750]"
+ * ./mvnw -q -pl platform/server test-compile exec:exec -Pjmh [-Djmh.args="JpegCodecBenchmark -f 1 -wi 3 -i 5 -r 5s -w 5s -p size=1000x750"]
  * </pre>
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-public class ImagePipelineBenchmark {
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class JpegCodecBenchmark {
 
     private static final Watermark WATERMARK = Watermark.of("北京考区", "仅用于医师资格考试", "2026-11-26");
+    private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
 
-    /** photo-1000x750: the ~150 KB upload we expect; phone-4000x3000: an unreduced ~1.6 MB phone photo, orientation 6. */
-    @Param({"photo-1000x750", "phone-4000x3000"})
-    public String sample;
+    @Param({"native", "imageio"})
+    public String codec;
 
+    @Param({"1000x750", "1280x960", "4000x3000"})
+    public String size;
+
+    private JpegCodec jpeg;
     private ImagePipeline pipeline;
     private byte[] bytes;
+    private JpegHeader header;
+    private BufferedImage pixels;
     private UploadRules rules;
     private volatile boolean measuring;
     private final LongAdder count = new LongAdder();
     private final LongAdder[] stages = new LongAdder[STAGES.length];
-    private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
 
     @Setup(Level.Trial)
     public void setUp() {
-        pipeline = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors());
-        bytes = sample.startsWith("phone") ? SampleImages.phonePhotoJpeg(6) : SampleImages.photoJpeg();
+        jpeg = TestCodecs.codec(codec);
+        // one worker: the benchmark thread hands each picture over and waits, as a request thread does
+        pipeline = new ImagePipeline(jpeg, WatermarkFont.locate(), Duration.ofSeconds(30), 1);
+        bytes = switch (size) {
+            case "1000x750" -> SampleImages.photoJpeg();
+            case "4000x3000" -> SampleImages.phonePhotoJpeg(6);
+            default -> {
+                String[] wh = size.split("x");
+                yield SampleImages.jpeg(SampleImages.documentPhoto(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 3, 42), 0.85f);
+            }
+        };
+        header = JpegHeader.read(bytes).orElseThrow();
+        pixels = jpeg.decode(bytes, header).orElseThrow();
         rules = UploadRules.defaults().withMaxBytes(Math.max(UploadRules.DEFAULT_MAX_BYTES, bytes.length));
         for (int i = 0; i < stages.length; i++) stages[i] = new LongAdder();
     }
@@ -65,7 +88,17 @@ public class ImagePipelineBenchmark {
     }
 
     @Benchmark
-    public ProcessedImage process() {
+    public BufferedImage decode() {
+        return jpeg.decode(bytes, header).orElseThrow();
+    }
+
+    @Benchmark
+    public byte[] encode() {
+        return jpeg.encode(pixels, 85);
+    }
+
+    @Benchmark
+    public ProcessedImage pipeline() {
         ProcessedImage out = pipeline.process(bytes, rules, WATERMARK);
         if (measuring) {
             StageTimings t = out.timings();
@@ -78,19 +111,14 @@ public class ImagePipelineBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void report() {
-        long n = Math.max(1, count.sum());
-        StringBuilder sb = new StringBuilder("\nMean stage times for " + sample + " (" + bytes.length + " bytes, " + n + " images):\n");
+    public void tearDown(BenchmarkParams params) {
+        pipeline.close();
+        long n = count.sum();
+        if (n == 0) return;   // decode or encode: no stages
+        StringBuilder sb = new StringBuilder("\nMean stage times, " + codec + ", " + size + " (" + bytes.length + " bytes, " + n + " pictures):\n");
         for (int i = 0; i < STAGES.length; i++) {
             sb.append(String.format("  %-11s %8.2f ms%n", STAGES[i], stages[i].sum() / 1e6 / n));
         }
         System.out.print(sb);
-        pipeline.close();
-    }
-
-    /** Same as the documented command, for an IDE: JMH main with the brief default settings. */
-    public static void main(String[] args) throws Exception {
-        org.openjdk.jmh.Main.main(args.length > 0 ? args
-                : new String[] {ImagePipelineBenchmark.class.getSimpleName(), "-f", "1", "-wi", "2", "-i", "3", "-r", "5s", "-w", "5s"});
     }
 }
