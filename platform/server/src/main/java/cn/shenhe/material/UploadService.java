@@ -54,10 +54,16 @@ public class UploadService {
     @Inject
     MaterialLedger ledger;
     @Inject
+    UploadGate gate;
+    @Inject
     RequestContext request;
     @Inject
-    @ConfigProperty(name = "shenhe.upload.max-pixels", defaultValue = "40000000")
+    @ConfigProperty(name = "shenhe.upload.max-pixels", defaultValue = "16000000")
     long maxPixels;
+    /** The longest side of a stored picture; larger uploads are scaled down to it. */
+    @Inject
+    @ConfigProperty(name = "shenhe.upload.stored-side", defaultValue = "2400")
+    int storedSide;
 
     /** A stored upload, with where its time went (for the Server-Timing header and benchmarks). */
     public record Upload(MaterialImage image, StageTimings stages, long storeNanos) {
@@ -76,6 +82,7 @@ public class UploadService {
     }
 
     public Upload upload(String registrationId, String typeCode, InputStream body, long declaredLength) {
+        gate.admit(request.caller().subject());   // before anything is read or looked up
         Registration r = ownRegistration(registrationId);
         DistrictConfig district = districts.find(request.district()).orElseThrow();
         DistrictConfig.UploadWindow window = district.uploadWindow();
@@ -96,7 +103,13 @@ public class UploadService {
         }
 
         byte[] original = pipeline.readBounded(body, declaredLength, type.maxBytes());
-        ProcessedImage picture = pipeline.process(original, new UploadRules(type.maxBytes(), type.formats(), maxPixels),
+        try (UploadGate.Held turn = gate.turnOf(r.id())) {   // read first: a slow network holds no turn
+            return store(r, district, facts, type, original);
+        }
+    }
+
+    private Upload store(Registration r, DistrictConfig district, RegistrationFacts facts, MaterialType type, byte[] original) {
+        ProcessedImage picture = pipeline.process(original, new UploadRules(type.maxBytes(), type.formats(), maxPixels, storedSide),
                 watermark(district));
         CheckResult checks = plugins.check(district, facts, new ImageFacts(type.code(), picture.originalFormat(),
                 picture.originalBytes(), picture.width(), picture.height()));

@@ -16,6 +16,8 @@ public final class Problem {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json", "UTF-8");
     private static final String TYPE_BASE = "https://shenhe.cn/problems/";
+    /** A detail (whole seconds) that also becomes the {@code Retry-After} header. */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
 
     private Problem() {
     }
@@ -33,11 +35,15 @@ public final class Problem {
         body.put("code", p.code());
         body.put("messages", Map.of("zh-CN", p.messageZh(), "en", p.messageEn()));
         p.details().forEach(body::putIfAbsent);
-        return Response.status(p.status())
+        Response.ResponseBuilder r = Response.status(p.status())
                 .type(MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN")
-                .entity(body)
-                .build();
+                .entity(body);
+        // a refusal that says when to come back (429, 503) says it as HTTP does, too
+        if (p.details().get(RETRY_AFTER) instanceof Number seconds) {
+            r.header(HttpHeaders.RETRY_AFTER, Math.max(1, seconds.longValue()));
+        }
+        return r.build();
     }
 
     static boolean prefersEnglish(HttpHeaders headers) {

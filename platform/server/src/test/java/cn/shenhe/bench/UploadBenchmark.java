@@ -36,11 +36,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * it makes as many registrations as the warm-up's rate says the phase will fill and empties them,
  * so the timed phase is uploads only (earlier versions deleted a full registration's pictures
  * inside it: about one delete per upload once the warm-up had filled them all).
+ *
+ * <p>{@code -Dbench.compare=9081} adds a second server to the same run, in the same turns: e.g. one
+ * started by {@code scripts/bench-server.sh start} on ImageIO, to measure the native codec's gain over
+ * HTTP (both servers share ./run.sh's Keycloak; the in-process side uses the codec this JVM loads).
  */
 public final class UploadBenchmark {
 
     private static final Map<String, Integer> TYPES = Map.of("id-card", 2, "diploma", 2, "practice-proof", 5, "other", 5);
     private static final Pattern URL = Pattern.compile("\"url\":\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     /** Long enough for both JVMs' JIT compilers to settle: their CPU is not part of an upload's cost. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
     private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
@@ -53,6 +58,7 @@ public final class UploadBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 30);
         int rounds = Integer.getInteger("bench.rounds", 3);
         String phases = System.getProperty("bench.phases", "in-process,http");
+        String compare = System.getProperty("bench.compare", "");
         // -Dbench.size=400x300 (the smallest accepted) shows the fixed cost of an upload over HTTP: a picture that costs next to nothing to process.
         String size = System.getProperty("bench.size", "1000x750");
         String[] wh = size.split("x");
@@ -62,12 +68,15 @@ public final class UploadBenchmark {
                 photo.length, threads, seconds, rounds, Api.V1);
 
         try (InProcess inProcess = phases.contains("in-process") ? new InProcess(photo, threads) : null) {
-            Http http = phases.contains("http") ? new Http(photo, threads) : null;
+            Http http = phases.contains("http") ? new Http(Api.BASE, photo, threads) : null;
+            Http other = compare.isBlank() ? null : new Http("http://localhost:" + compare, photo, threads);
             if (inProcess != null) {
                 inProcess.warmUp();
             }
-            if (http != null) {
-                http.warmUp(seconds);
+            for (Http h : new Http[] {http, other}) {
+                if (h != null) {
+                    h.warmUp(seconds);
+                }
             }
             // The phases take turns in slices (bench.rounds of each): this machine's speed drifts by 10-15 %
             // over minutes (other virtual machines on the host), and both sides of the ratio should see the
@@ -76,12 +85,15 @@ public final class UploadBenchmark {
             double serverDuringInProcess = 0;
             for (int i = 0; i < rounds; i++) {
                 if (inProcess != null) {
-                    double s0 = http == null ? 0 : serverCpuSeconds();
+                    double s0 = http == null ? 0 : http.serverCpuSeconds();
                     inProcess.measure(slice);
-                    serverDuringInProcess += http == null ? 0 : serverCpuSeconds() - s0;
+                    serverDuringInProcess += http == null ? 0 : http.serverCpuSeconds() - s0;
                 }
                 if (http != null) {
                     http.measure(slice);
+                }
+                if (other != null) {
+                    other.measure(slice);
                 }
             }
             if (inProcess != null && http != null) {
@@ -97,6 +109,12 @@ public final class UploadBenchmark {
                                 + "CPU-bound ratio %.2f (server alone %.2f)%n",
                         in.cpuMs(), over.cpuMs(), over.serverCpuMs(), over.clientCpuMs(),
                         in.cpuMs() / over.cpuMs(), in.cpuMs() / over.serverCpuMs());
+            }
+            Rate compared = other == null ? null : other.report();
+            if (over != null && compared != null) {
+                System.out.printf("%nRESULT %s %.1f images/s (server CPU %.1f ms per upload), %s %.1f images/s (%.1f ms): %.2fx%n",
+                        http.base, over.perSecond(), over.serverCpuMs(), other.base, compared.perSecond(), compared.serverCpuMs(),
+                        over.perSecond() / compared.perSecond());
             }
         }
     }
@@ -121,9 +139,9 @@ public final class UploadBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** The server JVM's CPU time from its MicroProfile metrics (10 ms resolution). */
-    private static double serverCpuSeconds() throws Exception {
-        String metrics = BlockingHttp.expect(200, "GET", Api.BASE + "/metrics?scope=base", null, null, null).body();
+    /** A server JVM's CPU time from its MicroProfile metrics (10 ms resolution). */
+    private static double serverCpuSeconds(String base) throws Exception {
+        String metrics = BlockingHttp.expect(200, "GET", base + "/metrics?scope=base", null, null, null).body();
         Matcher m = Pattern.compile("(?m)^cpu_processCpuTime_seconds\\{[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
         if (!m.find()) {
             throw new IllegalStateException("no cpu_processCpuTime_seconds in the server's /metrics");
@@ -185,8 +203,9 @@ public final class UploadBenchmark {
         }
     }
 
-    /** Uploads through the server's API as candidates of bj, one lane of candidates per thread. */
+    /** Uploads through a server's API as candidates of bj, one lane of candidates per thread. */
     static final class Http {
+        private final String base;
         private final byte[] photo;
         private final int threads;
         private final List<Lane> lanes = new ArrayList<>();
@@ -196,12 +215,14 @@ public final class UploadBenchmark {
         private long clientCpuNanos;
         private double serverCpuSeconds;
         private long deletes;
+        private final Map<String, double[]> serverTiming = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
-        Http(byte[] photo, int threads) {
+        Http(String base, byte[] photo, int threads) {
+            this.base = base;
             this.photo = photo;
             this.threads = threads;
             for (int i = 0; i < threads; i++) {
-                lanes.add(new Lane());
+                lanes.add(new Lane(this));
             }
             this.local = new LaneOfThread(lanes);
         }
@@ -212,7 +233,7 @@ public final class UploadBenchmark {
             for (Lane lane : lanes) {
                 lane.prepare(Integer.getInteger("bench.candidates", 16));
             }
-            double warmRate = run(threads, WARM_UP_SECONDS, () -> local.get().upload(photo, null)).perSecond();
+            double warmRate = run(threads, WARM_UP_SECONDS, () -> local.get().upload(photo, false)).perSecond();
             int needed = (int) Math.ceil(warmRate / threads * timedSeconds * 1.5 / Candidate.CAPACITY) + 1;
             for (Lane lane : lanes) {
                 lane.prepare(needed);
@@ -223,7 +244,7 @@ public final class UploadBenchmark {
             long client0 = ownCpuNanos();
             double server0 = serverCpuSeconds();
             long deletes0 = Candidate.DELETES.get();
-            Timed t = run(threads, seconds, () -> local.get().upload(photo, latencies));
+            Timed t = run(threads, seconds, () -> local.get().upload(photo, true));
             serverCpuSeconds += awaitServerQuiet() - server0;
             clientCpuNanos += ownCpuNanos() - client0;
             deletes += Candidate.DELETES.get() - deletes0;
@@ -235,7 +256,11 @@ public final class UploadBenchmark {
          * garbage collection): that CPU belongs to the uploads, and must not slow the in-process slice
          * that follows. Waits until the server uses under 5 % of a core; returns its CPU seconds then.
          */
-        private static double awaitServerQuiet() throws Exception {
+        double serverCpuSeconds() throws Exception {
+            return UploadBenchmark.serverCpuSeconds(base);
+        }
+
+        private double awaitServerQuiet() throws Exception {
             double last = serverCpuSeconds();
             for (int i = 0; i < 30; i++) {
                 Thread.sleep(1000);
@@ -258,27 +283,40 @@ public final class UploadBenchmark {
             if (deletes > 0) {
                 System.out.printf("%nNote: %d deletes fell into the timed phase (more registrations were needed than estimated)%n", deletes);
             }
-            System.out.printf("%nHTTP: %.1f images/s, CPU per upload: server %.1f ms, client %.1f ms; "
-                    + "upload latency ms p50 %.1f, p90 %.1f, p99 %.1f (%d uploads)%n", rate, serverCpuMs, clientCpuMs,
+            System.out.printf("%nHTTP %s: %.1f images/s, CPU per upload: server %.1f ms, client %.1f ms; "
+                    + "upload latency ms p50 %.1f, p90 %.1f, p99 %.1f (%d uploads)%n", base, rate, serverCpuMs, clientCpuMs,
                     pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.size());
             System.out.println("Server-side mean ms per stage (Server-Timing):");
-            SERVER_TIMING.forEach((stage, sum) -> System.out.printf("  %-11s %7.2f%n", stage, sum[0] / n));
+            serverTiming.forEach((stage, sum) -> System.out.printf("  %-11s %7.2f%n", stage, sum[0] / n));
             return new Rate(rate, clientCpuMs, serverCpuMs);
         }
-    }
 
-    private static final Map<String, double[]> SERVER_TIMING = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
-
-    private static void addServerTiming(String header) {
-        for (String metric : header.split(",")) {
-            String[] parts = metric.trim().split(";dur=");
-            if (parts.length == 2) {
-                double ms = Double.parseDouble(parts[1]);
-                SERVER_TIMING.computeIfAbsent(parts[0], k -> new double[1]);
-                synchronized (SERVER_TIMING) {
-                    SERVER_TIMING.get(parts[0])[0] += ms;
+        /** A timed upload: its latency and the server's stages (Server-Timing). */
+        void record(long nanos, String header) {
+            latencies.add(nanos);
+            if (header == null) {
+                return;
+            }
+            for (String metric : header.split(",")) {
+                String[] parts = metric.trim().split(";dur=");
+                if (parts.length == 2) {
+                    double ms = Double.parseDouble(parts[1]);
+                    synchronized (serverTiming) {
+                        serverTiming.computeIfAbsent(parts[0], k -> new double[1])[0] += ms;
+                    }
                 }
             }
+        }
+
+        /** Registers a candidate in bj on this server. */
+        String register(String token) throws Exception {
+            String body = BlockingHttp.expect(201, "POST", base + "/api/v1/districts/bj/registrations", token, "application/json",
+                    "{\"examYear\":2027,\"category\":\"clinical-physician\",\"site\":\"bj-01\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).body();
+            Matcher id = ID.matcher(body);
+            if (!id.find()) {
+                throw new IllegalStateException("no id in " + body);
+            }
+            return id.group(1);
         }
     }
 
@@ -321,31 +359,30 @@ public final class UploadBenchmark {
     static final class Candidate {
         static final int CAPACITY = TYPES.values().stream().mapToInt(Integer::intValue).sum();
         static final AtomicLong DELETES = new AtomicLong();
+        private final Http server;
         private final String token;
         private final String registration;
         private final List<String> uploaded = new ArrayList<>();
         private final Map<String, Integer> counts = new java.util.HashMap<>();
 
-        Candidate(String token, String registration) {
+        Candidate(Http server, String token, String registration) {
+            this.server = server;
             this.token = token;
             this.registration = registration;
         }
 
-        void upload(byte[] photo, List<Long> latencies) throws Exception {
+        void upload(byte[] photo, boolean timed) throws Exception {
             if (full()) {
                 empty();
             }
             String type = nextType();
             long t0 = System.nanoTime();
-            BlockingHttp.Answer response = BlockingHttp.expect(201, "POST", Api.V1 + "/districts/bj/registrations/" + registration
+            BlockingHttp.Answer response = BlockingHttp.expect(201, "POST", server.base + "/api/v1/districts/bj/registrations/" + registration
                     + "/materials/" + type + "/images", token, "image/jpeg", photo);
             long t = System.nanoTime() - t0;
             String body = response.body();
-            if (latencies != null) {
-                latencies.add(t);
-                if (response.serverTiming() != null) {
-                    addServerTiming(response.serverTiming());
-                }
+            if (timed) {
+                server.record(t, response.serverTiming());
             }
             Matcher url = URL.matcher(body);
             if (!url.find()) {
@@ -357,7 +394,7 @@ public final class UploadBenchmark {
 
         void empty() throws Exception {
             for (String url : uploaded) {
-                BlockingHttp.expect(204, "DELETE", Api.BASE + url, token, null, null);
+                BlockingHttp.expect(204, "DELETE", server.base + url, token, null, null);
                 DELETES.incrementAndGet();
             }
             uploaded.clear();
@@ -382,8 +419,13 @@ public final class UploadBenchmark {
 
     /** One thread's candidates, used in turn: the next when one is full (the last one empties and refills). */
     static final class Lane {
+        private final Http server;
         private final List<Candidate> pool = new ArrayList<>();
         private int current;
+
+        Lane(Http server) {
+            this.server = server;
+        }
 
         /** At least {@code size} candidates with a registration each, all emptied; outside any timed phase. */
         void prepare(int size) throws Exception {
@@ -397,7 +439,7 @@ public final class UploadBenchmark {
                 for (int i = pool.size(); i < size; i++) {
                     made.add(signUps.submit(() -> {
                         String token = Keycloak.createUser("candidate", "bj", null).token();
-                        return new Candidate(token, Api.register(token, "bj", 2027, "bj-01"));
+                        return new Candidate(server, token, server.register(token));
                     }));
                 }
                 for (Future<Candidate> c : made) {

@@ -190,6 +190,29 @@ class UploadIT {
     }
 
     @Test
+    void oneUserCannotFloodTheServer() {
+        String token = candidate("bj");
+        String reg = Api.register(token, "bj", 2027, "bj-01");
+        // every attempt counts, even one refused for its content: a script gets nowhere by sending junk
+        int admitted = 0;
+        Response r = null;
+        for (int i = 0; i < 60; i++) {
+            r = Api.upload(token, "bj", reg, "diploma", new byte[0], "image/jpeg");
+            if (r.statusCode() == 429) break;
+            refusal(r, 400, "empty-file");
+            admitted++;
+        }
+        assertTrue(admitted >= 30 && admitted < 40, "admitted before the limit: " + admitted);   // a burst of 30, +30/min
+        refusal(r, 429, "too-many-uploads");
+        int retryAfter = Integer.parseInt(r.getHeader("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
+        // another candidate is not held back
+        String other = candidate("bj");
+        Api.upload(other, "bj", Api.register(other, "bj", 2027, "bj-01"), "diploma", TestImages.jpeg(1000, 750), "image/jpeg")
+                .then().statusCode(201);
+    }
+
+    @Test
     void problemsSpeakEnglishWhenAskedTo() {
         String token = candidate("bj");
         String reg = Api.register(token, "bj", 2027, "bj-01");

@@ -43,8 +43,9 @@ public final class ImageIoCodec implements JpegCodec {
         return "ImageIO";
     }
 
+    /** Always in full: subsampling would alias fine print, and the pixel cap bounds the cost. */
     @Override
-    public Optional<BufferedImage> decode(byte[] jpeg, JpegHeader header) {
+    public Optional<BufferedImage> decode(byte[] jpeg, JpegHeader header, int minLongSide) {
         try {
             return Optional.of(ImagePipeline.toBgr(read(jpeg, (long) header.width() * header.height(), new AtomicBoolean()).image()));
         } catch (IOException | RuntimeException e) {
@@ -52,8 +53,11 @@ public final class ImageIoCodec implements JpegCodec {
         }
     }
 
-    /** A decoded picture and what its header check and its decode took. */
-    record Decoded(BufferedImage image, long headerNanos, long decodeNanos) {}
+    /**
+     * A decoded picture (possibly decoded smaller than its full size), its full size as the header gave
+     * it, and what its header check and its decode took.
+     */
+    record Decoded(BufferedImage image, int fullWidth, int fullHeight, long headerNanos, long decodeNanos) {}
 
     /**
      * Reads any accepted format, refusing from the header alone a picture over the limits.
@@ -86,7 +90,7 @@ public final class ImageIoCodec implements JpegCodec {
                 BufferedImage image = reader.read(0, reader.getDefaultReadParam());
                 if (abandoned.get()) throw ImageProblems.timeout();
                 if (!warnings.isEmpty() || image == null) throw ImageProblems.unreadable();
-                return new Decoded(image, t1 - t0, System.nanoTime() - t1);
+                return new Decoded(image, w, h, t1 - t0, System.nanoTime() - t1);
             } finally {
                 reader.dispose();
             }

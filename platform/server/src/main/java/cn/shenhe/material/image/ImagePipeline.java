@@ -52,6 +52,8 @@ public final class ImagePipeline implements AutoCloseable {
     public static final int MAX_SIDE = 20_000;
     /** libjpeg's quality scale; ImageIO's 0.85 before the codecs were split. */
     static final int JPEG_QUALITY = 85;
+    /** When the usual quality does not fit the byte limit: still legible, visibly coarser below ~55. */
+    private static final int[] FALLBACK_QUALITIES = {JPEG_QUALITY, 70, 55};
 
     private final JpegCodec codec;
     private final WatermarkPainter painter;
@@ -175,13 +177,17 @@ public final class ImagePipeline implements AutoCloseable {
             decoded = true;
             long t3 = System.nanoTime();
             BufferedImage image = ExifOrientation.apply(toBgr(d.image()), orientation);
+            // the stored size from the full size: a decode scaled by eighths rounds its sides up
+            boolean turned = orientation >= 5;
+            image = Downscale.toLongSide(image, turned ? d.fullHeight() : d.fullWidth(), turned ? d.fullWidth() : d.fullHeight(),
+                    rules.storedSide());
             long t4 = System.nanoTime();
             painter.paint(image, watermark);
             long t5 = System.nanoTime();
-            byte[] jpeg = codec.encode(image, JPEG_QUALITY);
+            Encoded stored = encodeWithin(image, rules.maxBytes());
             long t6 = System.nanoTime();
             var timings = new StageTimings(readNanos, sniffNanos, d.headerNanos(), d.decodeNanos(), t4 - t3, t5 - t4, t6 - t5);
-            return new ProcessedImage(jpeg, image.getWidth(), image.getHeight(), format, original.length, sha256, timings);
+            return new ProcessedImage(stored.jpeg(), stored.width(), stored.height(), format, original.length, sha256, timings);
         }
 
         /** Queues this job and waits for its result; one wait in the common case, no hand-offs in between. */
@@ -233,12 +239,33 @@ public final class ImagePipeline implements AutoCloseable {
             JpegHeader header = JpegHeader.read(bytes).orElseThrow(ImageProblems::unreadable);
             checkDimensions(header.width(), header.height(), rules.maxPixels());
             long t1 = System.nanoTime();
-            Optional<BufferedImage> image = codec.decode(bytes, header);
+            Optional<BufferedImage> image = codec.decode(bytes, header, rules.storedSide());
             // a native decode cannot be interrupted; it is bounded by the checked pixel count
             if (abandoned.get()) throw ImageProblems.timeout();
-            if (image.isPresent()) return new ImageIoCodec.Decoded(image.get(), t1 - t0, System.nanoTime() - t1);
+            if (image.isPresent()) {
+                return new ImageIoCodec.Decoded(image.get(), header.width(), header.height(), t1 - t0, System.nanoTime() - t1);
+            }
         }
         return ImageIoCodec.INSTANCE.read(bytes, rules.maxPixels(), abandoned);
+    }
+
+    private record Encoded(byte[] jpeg, int width, int height) {}
+
+    /**
+     * What is stored is never larger than what the candidate may send: a picture that encodes larger at
+     * the usual quality (a noisy photo at the limit, a large PNG of a scan) is encoded at lower qualities,
+     * then smaller, a quarter at a time.
+     */
+    private Encoded encodeWithin(BufferedImage image, long maxBytes) {
+        BufferedImage current = image;
+        for (int smaller = 0; smaller <= 8; smaller++) {
+            for (int quality : FALLBACK_QUALITIES) {
+                byte[] jpeg = codec.encode(current, quality);
+                if (jpeg.length <= maxBytes) return new Encoded(jpeg, current.getWidth(), current.getHeight());
+            }
+            current = Downscale.by(current, 0.75);
+        }
+        throw new IllegalStateException("no encoding of " + image.getWidth() + "x" + image.getHeight() + " fits " + maxBytes + " bytes");
     }
 
     /** @throws ProblemException unreadable (no size) or too large, from the header alone */

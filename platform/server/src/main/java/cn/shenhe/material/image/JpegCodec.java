@@ -18,10 +18,14 @@ public interface JpegCodec {
      * Decodes a JPEG whose header the caller has already checked ({@link JpegHeader}: dimensions within
      * the limits), so no decoder sees a picture that is too large.
      *
+     * @param minLongSide the codec may decode the picture smaller (libjpeg's DCT scaling, by eighths) as
+     *                    long as its longest side stays at least this: a 4000 px phone photo that will be
+     *                    stored at 2400 px need not be decoded in full
+     *
      * @return the pixels, or empty if this codec declines the picture (damaged, CMYK, anything it does
      *         not handle): the pipeline then asks ImageIO, which decides whether it is readable
      */
-    Optional<BufferedImage> decode(byte[] jpeg, JpegHeader header);
+    Optional<BufferedImage> decode(byte[] jpeg, JpegHeader header, int minLongSide);
 
     /**
      * A fresh baseline JPEG (4:2:0, standard tables, JFIF header only: no metadata can survive).

@@ -160,8 +160,40 @@ class ImagePipelineTest {
         byte[] phone = SampleImages.phonePhotoJpeg(6);
         assertTrue(Jpegs.contains(phone, "Exif"));
         ProcessedImage out = pipeline().process(phone, BIG, WATERMARK);
-        assertEquals(List.of(3000, 4000), List.of(out.width(), out.height()));
+        // upright (3000x4000), then scaled to the stored long side
+        assertEquals(List.of(1800, 2400), List.of(out.width(), out.height()));
+        BufferedImage img = decode(out.bytes());
+        assertEquals(List.of(1800, 2400), List.of(img.getWidth(), img.getHeight()));
         assertNoMetadata(out.bytes());
+    }
+
+    @Test
+    void largePicturesAreStoredAtTheStoredSide() {
+        byte[] scan = SampleImages.encode(SampleImages.markerImage(3000, 2000, 300), "png");
+        ProcessedImage out = pipeline().process(scan, BIG, WATERMARK);
+        assertEquals(List.of(2400, 1600), List.of(out.width(), out.height()));
+        BufferedImage img = decode(out.bytes());
+        assertTrue(Jpegs.isRed(img.getRGB(100, 100)) && Jpegs.isBlue(img.getRGB(2300, 100)), "the picture, scaled");
+        ProcessedImage smaller = pipeline().process(SampleImages.photoJpeg(), UploadRules.defaults().withStoredSide(800), WATERMARK);
+        assertEquals(List.of(800, 600), List.of(smaller.width(), smaller.height()));
+        ProcessedImage asIs = pipeline().process(SampleImages.photoJpeg(), UploadRules.defaults().withStoredSide(1000), WATERMARK);
+        assertEquals(List.of(1000, 750), List.of(asIs.width(), asIs.height()));
+    }
+
+    @Test
+    void theStoredPictureIsNeverLargerThanTheCandidatesLimit() {
+        // a noisy photo sent at exactly the limit: re-encoded at quality 85 with a watermark it would not fit
+        byte[] noisy = SampleImages.jpeg(SampleImages.documentPhoto(1000, 750, 24, 3), 0.75f);
+        UploadRules atTheLimit = UploadRules.defaults().withMaxBytes(noisy.length);
+        ProcessedImage out = pipeline().process(noisy, atTheLimit, WATERMARK);
+        assertTrue(out.bytes().length <= noisy.length, out.bytes().length + " > " + noisy.length);
+        assertEquals(List.of(1000, 750), List.of(out.width(), out.height()), "a lower quality was enough");
+        // sent at a low quality: no quality we store at fits at this size, so the picture is stored smaller
+        byte[] coarse = SampleImages.jpeg(SampleImages.documentPhoto(1000, 750, 24, 3), 0.3f);
+        ProcessedImage tight = pipeline().process(coarse, UploadRules.defaults().withMaxBytes(coarse.length), WATERMARK);
+        assertTrue(tight.bytes().length <= coarse.length, tight.bytes().length + " > " + coarse.length);
+        assertTrue(tight.width() < 1000, "scaled: " + tight.width());
+        assertEquals(tight.width(), decode(tight.bytes()).getWidth());
     }
 
     @Test

@@ -105,7 +105,7 @@ public final class TurboJpegCodec implements JpegCodec {
     }
 
     @Override
-    public Optional<BufferedImage> decode(byte[] jpeg, JpegHeader header) {
+    public Optional<BufferedImage> decode(byte[] jpeg, JpegHeader header, int minLongSide) {
         return withHandle(initDecompress, (arena, handle) -> {
             MemorySegment src = arena.allocate(jpeg.length);
             MemorySegment.copy(jpeg, 0, src, JAVA_BYTE, 0, jpeg.length);
@@ -121,11 +121,14 @@ public final class TurboJpegCodec implements JpegCodec {
             // TurboJPEG gives CMYK only as CMYK pixels; ImageIO (TwelveMonkeys) converts it properly.
             if (colourSpace == TJCS_CMYK || colourSpace == TJCS_YCCK) return Optional.empty();
 
-            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+            // TurboJPEG scales by the largest factor whose result fits the size asked for: ask for m/8 exactly.
+            int eighths = eighths(Math.max(width, height), minLongSide);
+            int scaledW = scaled(width, eighths), scaledH = scaled(height, eighths);
+            BufferedImage image = new BufferedImage(scaledW, scaledH, BufferedImage.TYPE_3BYTE_BGR);
             byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
             MemorySegment dst = arena.allocate(pixels.length);
             rc = (int) decompress2.invokeExact(handle, src, (long) jpeg.length, dst,
-                    width, 0, height, TJPF_BGR, TJFLAG_LIMITSCANS);
+                    scaledW, 0, scaledH, TJPF_BGR, TJFLAG_LIMITSCANS);
             if (rc != 0) return declined(handle, "decode");
             MemorySegment.copy(dst, JAVA_BYTE, 0, pixels, 0, pixels.length);
             return Optional.of(image);
@@ -157,6 +160,17 @@ public final class TurboJpegCodec implements JpegCodec {
             if (size <= 0 || size > capacity) throw new IllegalStateException("libjpeg-turbo reported " + size + " bytes");
             return out.asSlice(0, size).toArray(JAVA_BYTE);
         });
+    }
+
+    /** The smallest m/8 (m = 1..8) that keeps the longest side at least {@code minLongSide}. */
+    static int eighths(int longSide, int minLongSide) {
+        if (minLongSide <= 0 || longSide <= minLongSide) return 8;
+        return Math.max(1, Math.min(8, (int) Math.ceil(8.0 * minLongSide / longSide)));
+    }
+
+    /** TJSCALED: libjpeg rounds a scaled dimension up. */
+    static int scaled(int dimension, int eighths) {
+        return (dimension * eighths + 7) / 8;
     }
 
     /** One picture's native work: its arena and its TurboJPEG handle, both released whatever happens. */
@@ -205,7 +219,7 @@ public final class TurboJpegCodec implements JpegCodec {
         BufferedImage probe = new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR);
         java.util.Arrays.fill(((DataBufferByte) probe.getRaster().getDataBuffer()).getData(), (byte) 0x80);
         byte[] jpeg = encode(probe, 85);
-        BufferedImage back = JpegHeader.read(jpeg).flatMap(h -> decode(jpeg, h))
+        BufferedImage back = JpegHeader.read(jpeg).flatMap(h -> decode(jpeg, h, 0))
                 .orElseThrow(() -> new IllegalStateException(library + " could not decode its own output"));
         int grey = back.getRGB(8, 8) & 0xFF;
         if (Math.abs(grey - 0x80) > 4) throw new IllegalStateException(library + " decoded grey 128 as " + grey);

@@ -77,7 +77,7 @@ public class JpegCodecBenchmark {
             }
         };
         header = JpegHeader.read(bytes).orElseThrow();
-        pixels = jpeg.decode(bytes, header).orElseThrow();
+        pixels = jpeg.decode(bytes, header, 0).orElseThrow();
         rules = UploadRules.defaults().withMaxBytes(Math.max(UploadRules.DEFAULT_MAX_BYTES, bytes.length));
         for (int i = 0; i < stages.length; i++) stages[i] = new LongAdder();
     }
@@ -89,7 +89,7 @@ public class JpegCodecBenchmark {
 
     @Benchmark
     public BufferedImage decode() {
-        return jpeg.decode(bytes, header).orElseThrow();
+        return jpeg.decode(bytes, header, 0).orElseThrow();
     }
 
     @Benchmark

@@ -41,8 +41,8 @@ class TurboJpegCodecTest {
     void decodesAsImageIoDoes() {
         pictures().forEach((name, jpeg) -> {
             JpegHeader header = JpegHeader.read(jpeg).orElseThrow();
-            BufferedImage ours = NATIVE.decode(jpeg, header).orElseThrow(() -> new AssertionError(name + " declined"));
-            BufferedImage theirs = IMAGEIO.decode(jpeg, header).orElseThrow();
+            BufferedImage ours = NATIVE.decode(jpeg, header, 0).orElseThrow(() -> new AssertionError(name + " declined"));
+            BufferedImage theirs = IMAGEIO.decode(jpeg, header, 0).orElseThrow();
             double psnr = psnr(theirs, ours);
             System.err.printf("decode %s: PSNR %.1f dB against ImageIO%n", name, psnr);
             assertTrue(psnr >= 40, name + ": PSNR " + psnr);
@@ -51,7 +51,7 @@ class TurboJpegCodecTest {
 
     @Test
     void encodesAsWellAsImageIo() {
-        BufferedImage source = IMAGEIO.decode(SampleImages.photoJpeg(), JpegHeader.read(SampleImages.photoJpeg()).orElseThrow()).orElseThrow();
+        BufferedImage source = IMAGEIO.decode(SampleImages.photoJpeg(), JpegHeader.read(SampleImages.photoJpeg()).orElseThrow(), 0).orElseThrow();
         byte[] ours = NATIVE.encode(source, 85), theirs = IMAGEIO.encode(source, 85);
         double psnrOurs = psnr(source, decodeWithImageIo(ours)), psnrTheirs = psnr(source, decodeWithImageIo(theirs));
         System.err.printf("encode q85: native %d bytes %.2f dB, ImageIO %d bytes %.2f dB%n", ours.length, psnrOurs, theirs.length, psnrTheirs);
@@ -64,9 +64,29 @@ class TurboJpegCodecTest {
     }
 
     @Test
+    void aPictureStoredSmallerIsDecodedSmaller() {
+        byte[] phone = SampleImages.phonePhotoJpeg(1);
+        JpegHeader header = JpegHeader.read(phone).orElseThrow();
+        BufferedImage fiveEighths = NATIVE.decode(phone, header, 2400).orElseThrow();
+        assertEquals(2500, fiveEighths.getWidth());
+        assertEquals(1875, fiveEighths.getHeight());
+        BufferedImage full = NATIVE.decode(phone, header, 0).orElseThrow();
+        assertEquals(4000, full.getWidth());
+        // the same picture: the scaled decode's pixel matches the full one's block average
+        int x = 1250, y = 900;
+        int scaled = fiveEighths.getRGB(x, y) & 0xFF, original = full.getRGB(x * 8 / 5, y * 8 / 5) & 0xFF;
+        assertTrue(Math.abs(scaled - original) < 40, scaled + " vs " + original);
+        assertEquals(8, TurboJpegCodec.eighths(1000, 2400));
+        assertEquals(8, TurboJpegCodec.eighths(2400, 2400));
+        assertEquals(7, TurboJpegCodec.eighths(2500, 2100));
+        assertEquals(1, TurboJpegCodec.eighths(16000, 800));
+        assertEquals(3, TurboJpegCodec.scaled(17, 1));
+    }
+
+    @Test
     void cmykIsLeftToImageIo() {
         byte[] cmyk = SampleImages.cmykJpeg(200, 100);
-        assertEquals(Optional.empty(), NATIVE.decode(cmyk, JpegHeader.read(cmyk).orElseThrow()));
+        assertEquals(Optional.empty(), NATIVE.decode(cmyk, JpegHeader.read(cmyk).orElseThrow(), 0));
     }
 
     @Test
@@ -74,7 +94,7 @@ class TurboJpegCodecTest {
         byte[] photo = SampleImages.jpeg(SampleImages.documentPhoto(400, 300, 3, 5), 0.9f);
         JpegHeader header = JpegHeader.read(photo).orElseThrow();
         for (byte[] damaged : new byte[][] {Arrays.copyOf(photo, photo.length / 2), Arrays.copyOf(photo, photo.length - 2), scrambled(photo, 3)}) {
-            assertEquals(Optional.empty(), NATIVE.decode(damaged, header));
+            assertEquals(Optional.empty(), NATIVE.decode(damaged, header, 0));
         }
         // a random mutation of the header or the data: decoded or declined, the JVM never dies
         Random r = new Random(17);
@@ -84,7 +104,7 @@ class TurboJpegCodecTest {
             for (int k = 0; k < 1 + r.nextInt(8); k++) mutant[2 + r.nextInt(Math.min(mutant.length - 2, i % 2 == 0 ? 700 : mutant.length))] = (byte) r.nextInt();
             Optional<JpegHeader> h = JpegHeader.read(mutant);
             if (h.isEmpty() || (long) h.get().width() * h.get().height() > 4_000_000) continue;
-            if (NATIVE.decode(mutant, h.get()).isEmpty()) declined++;
+            if (NATIVE.decode(mutant, h.get(), 0).isEmpty()) declined++;
         }
         System.err.println("fuzz: " + declined + " of 2000 mutants declined");
         assertTrue(declined > 100, "mutants declined: " + declined);
@@ -94,9 +114,9 @@ class TurboJpegCodecTest {
     void tenThousandPicturesLeaveNoNativeMemoryBehind() throws IOException {
         byte[] photo = SampleImages.jpeg(SampleImages.documentPhoto(400, 300, 3, 5), 0.9f);
         JpegHeader header = JpegHeader.read(photo).orElseThrow();
-        for (int i = 0; i < 1_000; i++) NATIVE.encode(NATIVE.decode(photo, header).orElseThrow(), 85);   // warm-up
+        for (int i = 0; i < 1_000; i++) NATIVE.encode(NATIVE.decode(photo, header, 0).orElseThrow(), 85);   // warm-up
         long rss0 = rssBytes(), heap0 = committedHeap();
-        for (int i = 0; i < 10_000; i++) NATIVE.encode(NATIVE.decode(photo, header).orElseThrow(), 85);
+        for (int i = 0; i < 10_000; i++) NATIVE.encode(NATIVE.decode(photo, header, 0).orElseThrow(), 85);
         long rss1 = rssBytes(), heap1 = committedHeap();
         long nativeGrowth = (rss1 - rss0) - Math.max(0, heap1 - heap0);
         System.err.printf("10,000 decodes + encodes: RSS %+d MB, committed heap %+d MB%n", (rss1 - rss0) >> 20, (heap1 - heap0) >> 20);
@@ -118,7 +138,7 @@ class TurboJpegCodecTest {
     }
 
     private static BufferedImage decodeWithImageIo(byte[] jpeg) {
-        return IMAGEIO.decode(jpeg, JpegHeader.read(jpeg).orElseThrow()).orElseThrow();
+        return IMAGEIO.decode(jpeg, JpegHeader.read(jpeg).orElseThrow(), 0).orElseThrow();
     }
 
     /** Peak signal-to-noise ratio over the three channels, in dB. */

@@ -1,0 +1,123 @@
+package cn.shenhe.material;
+
+import cn.shenhe.problem.Problem;
+import cn.shenhe.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bounds what one person can make the server do with uploads. Each user has a bucket of uploads that
+ * refills at a steady rate (a candidate uploads a few dozen pictures in a sitting; a script uploads
+ * thousands), and each registration processes one upload at a time, taken in turn before decoding,
+ * so one candidate's burst never holds every image worker. Refusals are 429 with {@code Retry-After}.
+ *
+ * <p>Both are per node: behind a balancer a user's limit is at most the nodes times this one, and two
+ * uploads of one registration on two nodes are still serialised by the row lock where they are stored.
+ */
+@ApplicationScoped
+public class UploadGate {
+
+    /** Uploads a user may start in a burst. */
+    @Inject
+    @ConfigProperty(name = "shenhe.upload.rate.burst", defaultValue = "30")
+    int burst;
+    /** Steady uploads per minute per user, once the burst is spent. */
+    @Inject
+    @ConfigProperty(name = "shenhe.upload.rate.per-minute", defaultValue = "30")
+    int perMinute;
+    /** How long an upload waits for the one before it in the same registration. */
+    @Inject
+    @ConfigProperty(name = "shenhe.upload.registration-wait-seconds", defaultValue = "20")
+    int registrationWaitSeconds;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Turn> turns = new ConcurrentHashMap<>();
+
+    /** @throws ProblemException 429 too-many-uploads when the user's bucket is empty */
+    public void admit(String user) {
+        long now = System.nanoTime();
+        if (buckets.size() > 50_000) buckets.values().removeIf(b -> b.idleSince(now, TimeUnit.MINUTES.toNanos(10)));
+        long waitNanos = buckets.computeIfAbsent(user, u -> new Bucket(burst, now)).take(now, burst, perMinute);
+        if (waitNanos > 0) {
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
+            throw new ProblemException(429, "too-many-uploads", "上传太频繁,请 " + seconds + " 秒后再试",
+                    "Too many uploads: try again in " + seconds + " s", Map.of(Problem.RETRY_AFTER, seconds));
+        }
+    }
+
+    /**
+     * Waits for this registration's turn; close the result when the upload is stored or refused.
+     *
+     * @throws ProblemException 429 upload-in-progress when the upload before it takes too long
+     */
+    public Held turnOf(String registrationId) {
+        Turn turn = turns.compute(registrationId, (id, t) -> {
+            Turn mine = t == null ? new Turn() : t;
+            mine.users++;
+            return mine;
+        });
+        boolean acquired = false;
+        try {
+            acquired = turn.permit.tryAcquire(registrationWaitSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!acquired) {
+            leave(registrationId);
+            throw new ProblemException(429, "upload-in-progress", "上一张照片还在处理中,请稍后再传",
+                    "Your previous picture is still being processed: upload again in a moment", Map.of(Problem.RETRY_AFTER, 2));
+        }
+        return () -> {
+            turn.permit.release();
+            leave(registrationId);
+        };
+    }
+
+    /** A registration's turn, held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Forgets a registration's turn once nobody waits for it, so the map holds only uploads in flight. */
+    private void leave(String registrationId) {
+        turns.computeIfPresent(registrationId, (id, t) -> --t.users == 0 ? null : t);
+    }
+
+    private static final class Turn {
+        final Semaphore permit = new Semaphore(1, true);
+        int users;   // guarded by the map's compute
+    }
+
+    /** A token bucket, refilled continuously. */
+    private static final class Bucket {
+        private double tokens;
+        private long refilledAt;
+
+        Bucket(int burst, long now) {
+            this.tokens = burst;
+            this.refilledAt = now;
+        }
+
+        /** @return 0 when a token was taken, else the nanoseconds until one is there */
+        synchronized long take(long now, int burst, int perMinute) {
+            double perNano = perMinute / 60e9;
+            tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
+            refilledAt = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - tokens) / perNano);
+        }
+
+        synchronized boolean idleSince(long now, long nanos) {
+            return now - refilledAt > nanos;
+        }
+    }
+}
