@@ -6,12 +6,16 @@
 #   ./run.sh              build if needed, then run
 #   REBUILD=1 ./run.sh    rebuild first
 #   DB_KIND=postgresql DB_HOST=... DB_NAME=... DB_USER=... DB_PASSWORD=... ./run.sh
+#   SHENHE_DATA_DIR=/srv/shenhe ./run.sh   where pictures, the H2 database, search indexes and keys live
+#                                          [<repo>/data: outside target/, so ./mvnw clean never loses them]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 source "$ROOT/scripts/env.sh"
 
 HTTP_PORT="${HTTP_PORT:-9080}"
+SHENHE_DATA_DIR="${SHENHE_DATA_DIR:-$ROOT/data}"
+mkdir -p "$SHENHE_DATA_DIR"
 export KC_PORT="${KC_PORT:-8180}" KC_MGMT_PORT="${KC_MGMT_PORT:-9100}"
 
 # liberty:run resolves the server module's dependencies from the local repository: install them.
@@ -31,9 +35,10 @@ trap 'exit 130' INT TERM
 echo "== Starting Keycloak on http://localhost:$KC_PORT (realm shenhe, users password demo)"
 bash scripts/keycloak.sh start
 
-echo "== Starting the server on http://localhost:$HTTP_PORT (API /api/v1, /health, /openapi)"
+echo "== Starting the server on http://localhost:$HTTP_PORT (API /api/v1, /health, /openapi; data in $SHENHE_DATA_DIR)"
 ./mvnw -B -q -pl platform/server liberty:create liberty:deploy liberty:run \
   -Dliberty.bootstrap.db.kind="${DB_KIND:-h2}" \
   -Dliberty.var.http.port="$HTTP_PORT" \
+  -Dliberty.var.shenhe.data.dir="$SHENHE_DATA_DIR" \
   -Dliberty.var.keycloak.port="$KC_PORT" \
   -Dliberty.var.shenhe.tenant-configs.dir="$ROOT/tenant-configs"

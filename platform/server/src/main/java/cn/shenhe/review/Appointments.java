@@ -239,14 +239,20 @@ public class Appointments {
     private AppointmentView view(Appointment a) {
         DistrictConfig d = district();
         AppointmentSlot s = slot(d, a.slotId()).orElse(null);
-        SlotView slot = s == null ? null : view(s, -1, open(d, s, Instant.now()));
+        SlotView slot = s == null ? null : view(s, booked(s.id()), open(d, s, Instant.now()));
         return new AppointmentView(a.registration().id(), a.registration().candidateName(), slot, a.status().name(),
                 a.bookedAt(), a.checkedInAt());
     }
 
+    /** Places taken in a slot, as its counter row says (in this transaction: a booking just made counts). */
+    private int booked(String slotId) {
+        SlotBookings row = em.get().find(SlotBookings.class, slotId);
+        return row == null ? 0 : row.booked();
+    }
+
     private static SlotView view(AppointmentSlot s, int booked, boolean open) {
         return new SlotView(s.id(), s.site(), s.date(), s.start().toString(), s.end().toString(), s.capacity(),
-                Math.max(booked, 0), booked < 0 ? -1 : Math.max(0, s.capacity() - booked), open);
+                booked, Math.max(0, s.capacity() - booked), open);
     }
 
     private static ProblemException noAppointment() {

@@ -3,6 +3,7 @@ package cn.shenhe.it;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -56,8 +57,13 @@ class OnsiteReviewIT {
         Api.completeMaterials(candidate, "tonsite", r);
         book(candidate, r, PAST).then().statusCode(409).body("code", equalTo("booking-closed"));
         book(candidate, r, SMALL).then().statusCode(422).body("code", equalTo("invalid-field"));
-        book(candidate, r, MORNING).then().statusCode(200).body("slot.id", equalTo(MORNING)).body("status", equalTo("BOOKED"));
+        Response booked = book(candidate, r, MORNING);
+        booked.then().statusCode(200).body("slot.id", equalTo(MORNING)).body("status", equalTo("BOOKED"));
         int morningBooked = slot(MORNING).getInt("booked");
+        // the answer shows the slot as the public list does, this booking counted
+        assertEquals(morningBooked, booked.jsonPath().getInt("slot.booked"));
+        assertEquals(slot(MORNING).getInt("remaining"), booked.jsonPath().getInt("slot.remaining"));
+        assertTrue(morningBooked >= 1);
         book(candidate, r, AFTERNOON).then().statusCode(200).body("slot.id", equalTo(AFTERNOON));
         assertEquals(morningBooked - 1, slot(MORNING).getInt("booked"), "rebooking gives the old place back");
         Api.as(candidate).delete(reg(r) + "/appointment").then().statusCode(204);

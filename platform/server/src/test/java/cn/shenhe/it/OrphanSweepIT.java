@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.persistence.Migrations;
 import cn.shenhe.storage.BlobStore;
+import cn.shenhe.problem.ProblemException;
 import cn.shenhe.storage.Blobs;
+import cn.shenhe.storage.DistrictKeys;
+import cn.shenhe.storage.EncryptedBlobStore;
 import cn.shenhe.storage.FileSystemBlobStore;
 import cn.shenhe.storage.OrphanSweeper;
 import jakarta.annotation.Resource;
@@ -39,7 +42,9 @@ class OrphanSweepIT {
     static WebArchive micro() {
         return ShrinkWrap.create(WebArchive.class, "orphan-sweep-test.war")
                 .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, Blobs.class,
+                        EncryptedBlobStore.class, DistrictKeys.class, ProblemException.class,
                         OrphanSweeper.class, Migrations.class)
+                .addClass("cn.shenhe.storage.Envelope")
                 .addAsResource("db/migration")
                 .addAsLibraries(jarOf(Flyway.class), jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class))
                 .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
@@ -61,6 +66,27 @@ class OrphanSweepIT {
     BlobStore blobs;
     @Resource(lookup = "jdbc/shenhe")
     DataSource dataSource;
+
+    @Test
+    void picturesAreEncryptedOnDisk() throws Exception {
+        Path root = Path.of(ConfigProvider.getConfig().getValue("shenhe.data.dir", String.class), "blobs");
+        byte[] jpeg = new byte[4096];
+        jpeg[0] = (byte) 0xFF; jpeg[1] = (byte) 0xD8; jpeg[2] = (byte) 0xFF; jpeg[3] = (byte) 0xE0;
+        byte[] jfif = "JFIF\0 ZHANG Wei 110101199003071234 Exif GPS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(jfif, 0, jpeg, 6, jfif.length);
+        String key = "tsweep/r2/sealed" + System.nanoTime() + ".jpg";
+        blobs.put(key, jpeg);
+        byte[] onDisk = Files.readAllBytes(root.resolve(key));
+        assertFalse(onDisk[0] == (byte) 0xFF && onDisk[1] == (byte) 0xD8, "stored as a JPEG");
+        String text = new String(onDisk, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String leak : new String[] {"JFIF", "ZHANG", "110101199003071234", "Exif", "GPS"}) {
+            assertFalse(text.contains(leak), leak + " readable on disk");
+        }
+        try (var in = blobs.open(key).orElseThrow()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(jpeg, in.readAllBytes());
+        }
+        blobs.delete(key);
+    }
 
     @Test
     void removesOnlyOldUnreferencedBlobs() throws Exception {

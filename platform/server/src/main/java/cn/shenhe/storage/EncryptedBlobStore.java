@@ -1,0 +1,85 @@
+package cn.shenhe.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Encrypts every picture before it reaches the store underneath (file system or object store) and
+ * decrypts it on the way out ({@link Envelope}), under the key of the district that the blob key
+ * begins with. A copied picture folder or bucket holds no JPEG, no EXIF and no text.
+ *
+ * <p>Pictures stored before encryption was turned on (no envelope header) are still read as they are;
+ * {@link KeyTool} {@code rewrap} seals them.
+ */
+public final class EncryptedBlobStore implements BlobStore {
+
+    private final BlobStore inner;
+    private final DistrictKeys keys;
+
+    public EncryptedBlobStore(BlobStore inner, DistrictKeys keys) {
+        this.inner = inner;
+        this.keys = keys;
+    }
+
+    /** @throws DistrictKeys.RevokedException the district's keys are revoked: nothing new is stored */
+    @Override
+    public void put(String key, byte[] bytes) throws IOException {
+        if (isPublic(key)) {
+            inner.put(key, bytes);
+            return;
+        }
+        try {
+            inner.put(key, Envelope.seal(key, bytes, keys.current(districtOf(key))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt " + key, e);
+        }
+    }
+
+    /**
+     * @throws DistrictKeys.RevokedException the district's keys are revoked
+     * @throws IOException the stored bytes do not decrypt (changed, or copied under another name)
+     */
+    @Override
+    public Optional<InputStream> open(String key) throws IOException {
+        Optional<InputStream> stored = inner.open(key);
+        if (stored.isEmpty()) return stored;
+        byte[] bytes;
+        try (InputStream in = stored.get()) {
+            bytes = in.readAllBytes();
+        }
+        if (isPublic(key) || !Envelope.isSealed(bytes)) return Optional.of(new ByteArrayInputStream(bytes));   // or stored before encryption
+        Envelope.Header h = Envelope.header(bytes);
+        if (!h.district().equals(districtOf(key))) throw new IOException("Picture " + key + " is sealed for district " + h.district());
+        try {
+            return Optional.of(new ByteArrayInputStream(Envelope.open(key, bytes, keys.version(h.district(), h.version()))));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Picture " + key + " does not decrypt: changed, or not stored under this name", e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        inner.delete(key);
+    }
+
+    @Override
+    public void forEach(Consumer<Entry> visitor) throws IOException {
+        inner.forEach(visitor);
+    }
+
+    /** A district's sample pictures (示例图片) are shown to anyone on its public page: no personal data. */
+    static boolean isPublic(String key) {
+        return key.startsWith("samples/");
+    }
+
+    /** Blob keys begin with the district's code ({@code bj/...}); the server makes them, never a caller. */
+    static String districtOf(String key) {
+        int slash = key.indexOf('/');
+        if (slash <= 0) throw new IllegalArgumentException("Invalid blob key: " + key);
+        return key.substring(0, slash);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.shenhe.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The operator's command for the districts' picture keys (scripts/keys.sh): list, rotate, revoke, and
+ * re-wrap a district's pictures under its newest key. Runs beside the server on the same key file (a
+ * running server picks changes up within seconds) and needs only the JDK.
+ *
+ * <pre>
+ * keys.sh list | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]
+ * </pre>
+ * {@code rewrap} rewrites each picture's header only: the data key is unwrapped with the version that
+ * wrapped it and wrapped again with the newest; the encrypted picture is not touched. Pictures stored
+ * before encryption was on are sealed. Each file is replaced whole (written beside, then moved), so a
+ * reader sees the old or the new, both readable while the old version is still in the key file;
+ * a second run finds nothing left to do. File-system store only.
+ */
+public final class KeyTool {
+
+    private KeyTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) usage();
+        Path file = Path.of(env("SHENHE_KEYS_FILE", "data/keys/district-keys.p12"));
+        char[] password = env("SHENHE_KEYS_PASSWORD", Blobs.DEMO_PASSWORD).toCharArray();
+        DistrictKeys keys = DistrictKeys.open(file, password, args[0].equals("rotate"));
+        switch (args[0]) {
+            case "list" -> keys.describe().forEach(System.out::println);
+            case "rotate" -> {
+                DistrictKeys.Kek kek = keys.rotate(district(args));
+                System.out.println(kek.alias() + " now wraps new pictures; run rewrap to move older pictures to it");
+            }
+            case "revoke" -> {
+                keys.revoke(district(args));
+                System.out.println(district(args) + ": every key destroyed; its pictures can no longer be read");
+            }
+            case "rewrap" -> {
+                Path blobs = Path.of(args.length > 2 ? args[2] : env("SHENHE_DATA_DIR", "data") + "/blobs");
+                int[] counts = rewrap(keys, district(args), blobs);
+                System.out.printf("%s: %d re-wrapped, %d sealed, %d already current%n", district(args), counts[0], counts[1], counts[2]);
+            }
+            default -> usage();
+        }
+    }
+
+    /** @return re-wrapped, newly sealed, already current */
+    static int[] rewrap(DistrictKeys keys, String district, Path blobs) throws IOException, GeneralSecurityException {
+        DistrictKeys.Kek current = keys.current(district);
+        int[] counts = new int[3];
+        Path root = blobs.toAbsolutePath().normalize();
+        Path dir = root.resolve(district);
+        if (!Files.isDirectory(dir)) return counts;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".rewrap")).toList();
+        }
+        for (Path f : files) {
+            String key = root.relativize(f).toString().replace('\\', '/');
+            byte[] stored = Files.readAllBytes(f);
+            byte[] next;
+            if (!Envelope.isSealed(stored)) {
+                next = Envelope.seal(key, stored, current);
+                counts[1]++;
+            } else {
+                Envelope.Header h = Envelope.header(stored);
+                if (h.version() == current.version()) {
+                    counts[2]++;
+                    continue;
+                }
+                next = Envelope.rewrap(stored, keys.version(district, h.version()), current);
+                counts[0]++;
+            }
+            Path tmp = f.resolveSibling(f.getFileName() + ".rewrap");
+            Files.write(tmp, next);
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return counts;
+    }
+
+    private static String district(String[] args) {
+        if (args.length < 2 || !args[1].matches("[a-z0-9][a-z0-9-]*")) usage();
+        return args[1];
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static void usage() {
+        System.err.println("usage: keys.sh list | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]"
+                + "  (SHENHE_KEYS_FILE, SHENHE_KEYS_PASSWORD, SHENHE_DATA_DIR)");
+        System.exit(2);
+    }
+}

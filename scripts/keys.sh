@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The districts' picture keys: list, rotate, revoke, rewrap (see cn.shenhe.storage.KeyTool).
+#
+#   bash scripts/keys.sh list | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]
+#
+# Environment: SHENHE_DATA_DIR [<repo>/data], SHENHE_KEYS_FILE [$SHENHE_DATA_DIR/keys/district-keys.p12],
+# SHENHE_KEYS_PASSWORD [the demo's]. A running server picks a rotation or revocation up within seconds.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/env.sh" >/dev/null
+export SHENHE_DATA_DIR="${SHENHE_DATA_DIR:-$ROOT/data}"
+export SHENHE_KEYS_FILE="${SHENHE_KEYS_FILE:-$SHENHE_DATA_DIR/keys/district-keys.p12}"
+CLASSES="$ROOT/platform/server/target/classes"
+if [[ ! -f "$CLASSES/cn/shenhe/storage/KeyTool.class" ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -pl platform/server compile)
+fi
+exec java -cp "$CLASSES" cn.shenhe.storage.KeyTool "$@"
