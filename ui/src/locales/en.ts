@@ -94,6 +94,11 @@ const en: typeof zh = {
   },
   status: { FILLING: 'Filling in', SITE_PASSED: 'Passed at site', APPROVED: 'Approved', REJECTED: 'Rejected' },
   notifications: { title: 'Notifications ({n} unread)', none: 'No notifications' },
+  views: {
+    title: 'Who viewed my materials', intro: 'Every view is recorded. To protect privacy, only the viewer\'s role is shown, not their name.',
+    none: 'No staff member has viewed your materials yet', picture: 'viewed the "{type}" photo', registration: 'viewed the registration',
+    role: { 'site-reviewer': 'Exam site reviewer', 'district-reviewer': 'District reviewer', 'district-admin': 'District administrator', 'national-admin': 'National administrator' },
+  },
   viewer: {
     tools: 'Picture tools', zoomIn: 'Zoom in', zoomOut: 'Zoom out', level: 'Zoom level', rotateLeft: 'Rotate left 90°', rotateRight: 'Rotate right 90°',
     reset: 'Reset view', fullscreen: 'Full screen', exitFullscreen: 'Exit full screen', turned: 'Turned {deg}° (view only: the picture is unchanged)',

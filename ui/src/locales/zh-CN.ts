@@ -92,6 +92,11 @@ export default {
   },
   status: { FILLING: '填报', SITE_PASSED: '考点通过', APPROVED: '审核通过', REJECTED: '审核拒绝' },
   notifications: { title: '站内通知({n} 条未读)', none: '暂无通知' },
+  views: {
+    title: '谁查看了我的材料', intro: '每一次查看都会记录。出于隐私保护,这里只显示查看人的身份,不显示姓名。',
+    none: '还没有工作人员查看过您的材料', picture: '查看了“{type}”照片', registration: '查看了报名信息',
+    role: { 'site-reviewer': '考点审核员', 'district-reviewer': '考区审核员', 'district-admin': '考区管理员', 'national-admin': '国家管理员' },
+  },
   viewer: {
     tools: '图片查看工具', zoomIn: '放大', zoomOut: '缩小', level: '缩放比例', rotateLeft: '向左旋转 90°', rotateRight: '向右旋转 90°',
     reset: '还原视图', fullscreen: '全屏查看', exitFullscreen: '退出全屏', turned: '已旋转 {deg}°(仅查看,不改变原图)',

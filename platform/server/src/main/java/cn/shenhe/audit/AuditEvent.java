@@ -25,6 +25,9 @@ public class AuditEvent {
     private String actorSubject;
     @Column(name = "actor_username", nullable = false, updatable = false)
     private String actorUsername;
+    /** The role the actor acted in (null on entries from before it was recorded). */
+    @Column(name = "actor_role", updatable = false)
+    private String actorRole;
     @Column(name = "action", nullable = false, updatable = false)
     private String action;
     @Column(name = "target_type", nullable = false, updatable = false)
@@ -38,12 +41,13 @@ public class AuditEvent {
         // for JPA
     }
 
-    AuditEvent(Instant at, String actorSubject, String actorUsername, String action, String targetType,
+    AuditEvent(Instant at, String actorSubject, String actorUsername, String actorRole, String action, String targetType,
                String targetId, String detail) {
         this.id = Ids.next();
         this.at = at;
         this.actorSubject = actorSubject;
         this.actorUsername = actorUsername;
+        this.actorRole = actorRole;
         this.action = action;
         this.targetType = targetType;
         this.targetId = targetId;
@@ -54,6 +58,7 @@ public class AuditEvent {
     public Instant at() { return at; }
     public String actorSubject() { return actorSubject; }
     public String actorUsername() { return actorUsername; }
+    public String actorRole() { return actorRole; }
     public String action() { return action; }
     public String targetType() { return targetType; }
     public String targetId() { return targetId; }

@@ -27,6 +27,37 @@ public class AuditLog {
     /** Must run inside the transaction of the change it records. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String targetType, String targetId, Map<String, ?> detail) {
+        append(action, targetType, targetId, detail);
+    }
+
+    /**
+     * A read of personal data by staff (a picture, a registration, a search, an export): recorded in a
+     * transaction of its own, since a read has none, before the data is handed out.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRead(String action, String targetType, String targetId, Map<String, ?> detail) {
+        append(action, targetType, targetId, detail);
+    }
+
+    /** The newest events about one record, newest first. */
+    public List<AuditEvent> recentAbout(String targetType, String targetId, int limit) {
+        return em.get().createQuery("SELECT e FROM AuditEvent e WHERE e.targetType = :t AND e.targetId = :id ORDER BY e.at DESC, e.id DESC",
+                        AuditEvent.class)
+                .setParameter("t", targetType).setParameter("id", targetId).setMaxResults(limit).getResultList();
+    }
+
+    /** The reads of a registration's personal data, newest first. */
+    public List<AuditEvent> readsOf(String registrationId) {
+        return em.get().createQuery("SELECT e FROM AuditEvent e WHERE e.targetType = 'registration' AND e.targetId = :id"
+                        + " AND e.action IN :reads ORDER BY e.at DESC, e.id DESC", AuditEvent.class)
+                .setParameter("id", registrationId).setParameter("reads", READS_OF_A_REGISTRATION).setMaxResults(500).getResultList();
+    }
+
+    public static final String PICTURE_VIEWED = "picture.viewed";
+    public static final String REGISTRATION_VIEWED = "registration.viewed";
+    private static final List<String> READS_OF_A_REGISTRATION = List.of(PICTURE_VIEWED, REGISTRATION_VIEWED);
+
+    private void append(String action, String targetType, String targetId, Map<String, ?> detail) {
         JsonObjectBuilder json = JSON.createObjectBuilder();
         detail.forEach((k, v) -> {
             if (v instanceof Number n) {
@@ -36,7 +67,7 @@ public class AuditLog {
             }
         });
         var caller = request.caller();
-        em.get().persist(new AuditEvent(Instant.now(), caller.subject(), caller.username(), action, targetType,
+        em.get().persist(new AuditEvent(Instant.now(), caller.subject(), caller.username(), caller.actingRole(), action, targetType,
                 targetId, json.build().toString()));
     }
 

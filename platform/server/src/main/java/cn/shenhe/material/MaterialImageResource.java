@@ -1,5 +1,7 @@
 package cn.shenhe.material;
 
+import cn.shenhe.audit.AuditLog;
+import cn.shenhe.audit.PersonalDataReads;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
@@ -34,6 +36,8 @@ public class MaterialImageResource {
     MaterialImageRepository images;
     @Inject
     BlobStore blobs;
+    @Inject
+    PersonalDataReads reads;
 
     @GET
     @Produces("image/jpeg")
@@ -41,6 +45,7 @@ public class MaterialImageResource {
     public Response read(@PathParam("registration") String registrationId, @PathParam("image") String imageId) throws IOException {
         Registration r = registrations.findVisible(registrationId);
         MaterialImage image = images.find(r, imageId).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
+        reads.ofRegistration(r.id(), AuditLog.PICTURE_VIEWED, java.util.Map.of("image", image.id(), "materialType", image.materialType()));
         InputStream bytes = blobs.open(image.blobKey()).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
         return Response.ok(bytes, image.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, image.storedBytes())

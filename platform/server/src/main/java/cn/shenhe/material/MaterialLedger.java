@@ -119,8 +119,7 @@ public class MaterialLedger {
                 .filter(x -> x.isOwnedBy(request.caller().subject()))
                 .orElseThrow(() -> Problems.notFound("该报名", "Registration"));
         if (!r.acceptsChanges()) {
-            throw new ProblemException(409, "registration-locked", "报名已进入审核结果阶段,材料不能再修改",
-                    "The registration is past the filling-in stage: its materials can no longer change");
+            throw MaterialProblems.registrationLocked(r);
         }
         return r;
     }

@@ -10,6 +10,19 @@ final class MaterialProblems {
     private MaterialProblems() {
     }
 
+    /**
+     * The registration is past filling in. While its outcome is unpublished the candidate still sees 填报:
+     * the refusal must not tell them the site has decided, only that the materials are under review.
+     */
+    static ProblemException registrationLocked(cn.shenhe.registration.Registration r) {
+        if (r.outcomeUnpublished()) {
+            return new ProblemException(409, "registration-locked", "材料正在审核中,暂时不能修改",
+                    "Your materials are under review: they cannot be changed for now");
+        }
+        return new ProblemException(409, "registration-locked", "报名已进入审核结果阶段,材料不能再修改",
+                "The registration is past the filling-in stage: its materials can no longer change");
+    }
+
     static ProblemException countLimitReached(MaterialType type) {
         return new ProblemException(409, "count-limit-reached",
                 "「" + type.name().zh() + "」最多上传 " + type.maxImages() + " 张,已达到上限;如需更换,请先删除一张",

@@ -90,8 +90,7 @@ public class UploadService {
             throw MaterialProblems.uploadWindowClosed(DAY.format(window.opens()), DAY.format(window.closes()));
         }
         if (!r.acceptsChanges()) {
-            throw new ProblemException(409, "registration-locked", "报名已进入审核结果阶段,材料不能再修改",
-                    "The registration is past the filling-in stage: its materials can no longer change");
+            throw MaterialProblems.registrationLocked(r);
         }
         RegistrationFacts facts = facts(r);
         MaterialType type = plugins.requirement(district, facts, typeCode)

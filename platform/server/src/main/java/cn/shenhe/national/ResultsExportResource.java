@@ -1,5 +1,6 @@
 package cn.shenhe.national;
 
+import cn.shenhe.audit.PersonalDataReads;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,6 +22,8 @@ public class ResultsExportResource {
     String district;
     @Inject
     Oversight oversight;
+    @Inject
+    PersonalDataReads reads;
 
     @GET
     @Path("/results.csv")
@@ -28,6 +31,7 @@ public class ResultsExportResource {
     @RolesAllowed(Role.DISTRICT_ADMIN)
     @Operation(summary = "The district's results as CSV (UTF-8 with BOM, for Excel)")
     public Response csv() {
+        reads.ofDistrict(PersonalDataReads.EXPORT, java.util.Map.of("format", "csv"));
         return Exports.csv(district + "-results", out -> oversight.writeResults(district, out));
     }
 
@@ -37,6 +41,7 @@ public class ResultsExportResource {
     @RolesAllowed(Role.DISTRICT_ADMIN)
     @Operation(summary = "The district's results as an XLSX workbook")
     public Response xlsx() {
+        reads.ofDistrict(PersonalDataReads.EXPORT, java.util.Map.of("format", "xlsx"));
         return Exports.xlsx(district + "-results", "审核结果", out -> oversight.writeResults(district, out));
     }
 }

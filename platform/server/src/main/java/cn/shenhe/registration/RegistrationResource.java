@@ -1,5 +1,7 @@
 package cn.shenhe.registration;
 
+import cn.shenhe.audit.AuditLog;
+import cn.shenhe.audit.PersonalDataReads;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,6 +34,8 @@ public class RegistrationResource {
     RegistrationService service;
     @Inject
     RegistrationViews views;
+    @Inject
+    PersonalDataReads reads;
 
     @POST
     @RolesAllowed(Role.CANDIDATE)
@@ -53,6 +57,8 @@ public class RegistrationResource {
     @Path("/{registration}")
     @RolesAllowed({Role.CANDIDATE, Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
     public RegistrationView read(@PathParam("registration") String id) {
-        return views.of(service.findVisible(id));
+        Registration r = service.findVisible(id);
+        reads.ofRegistration(r.id(), AuditLog.REGISTRATION_VIEWED, java.util.Map.of());
+        return views.of(r);
     }
 }

@@ -129,8 +129,9 @@ public class RegistrationViews {
         return visible.stream()
                 .sorted(Comparator.comparing(ReviewComment::open).reversed()
                         .thenComparing(ReviewComment::createdAt, Comparator.reverseOrder()))
+                // candidates see who commented by level (考点 / 考区审核员), never by name
                 .map(c -> new CommentView(c.id(), c.level().name(), c.visibility().name(), c.materialType(), c.imageId(), c.body(),
-                        c.authorName(), c.createdAt(), c.open()))
+                        staffView() ? c.authorName() : null, c.createdAt(), c.open()))
                 .toList();
     }
 

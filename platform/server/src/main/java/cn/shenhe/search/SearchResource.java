@@ -1,5 +1,6 @@
 package cn.shenhe.search;
 
+import cn.shenhe.audit.PersonalDataReads;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,8 @@ public class SearchResource {
     SearchService search;
     @Inject
     SearchIndexes indexes;
+    @Inject
+    PersonalDataReads reads;
 
     @GET
     @RolesAllowed({Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
@@ -55,8 +58,10 @@ public class SearchResource {
                                @QueryParam("offset") @DefaultValue("0") int offset,
                                @QueryParam("limit") @DefaultValue("20") int limit) {
         // The caller's own limit (a site reviewer's site) comes from the token, whatever the parameters say.
-        return SearchResult.ok(search.search(district, SearchRequest.fromParameters(q, status, site, category, openComments, sort,
-                offset, limit, request.caller().siteLimit())));
+        SearchRequest query = SearchRequest.fromParameters(q, status, site, category, openComments, sort,
+                offset, limit, request.caller().siteLimit());
+        reads.ofDistrict(PersonalDataReads.SEARCH, java.util.Map.of("q", q == null ? "" : q));
+        return SearchResult.ok(search.search(district, query));
     }
 
     @POST

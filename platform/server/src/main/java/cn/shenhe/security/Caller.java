@@ -37,6 +37,17 @@ public record Caller(String subject, String username, String displayName, Set<St
         return has(Role.SITE_REVIEWER) || has(Role.DISTRICT_REVIEWER) || has(Role.DISTRICT_ADMIN);
     }
 
+    /**
+     * The role this caller acts in, the highest they hold: what the audit log records and what a
+     * candidate is told of someone who viewed their materials.
+     */
+    public String actingRole() {
+        for (String role : new String[] {Role.NATIONAL_ADMIN, Role.DISTRICT_ADMIN, Role.DISTRICT_REVIEWER, Role.SITE_REVIEWER, Role.CANDIDATE}) {
+            if (has(role)) return role;
+        }
+        return "anonymous";
+    }
+
     /** The one site a site reviewer is limited to; empty for everyone else. */
     public Optional<String> siteLimit() {
         return has(Role.SITE_REVIEWER) && !has(Role.DISTRICT_REVIEWER) && !has(Role.DISTRICT_ADMIN)

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,8 +23,8 @@ public class Blobs {
 
     /** The keystore of the districts' keys: apart from the pictures and the database (a mounted secret in production). */
     @Inject
-    @ConfigProperty(name = "shenhe.keys.file", defaultValue = "")
-    String keysFile;
+    @ConfigProperty(name = "shenhe.keys.file")
+    Optional<String> keysFile;
     @Inject
     @ConfigProperty(name = "shenhe.keys.password", defaultValue = DEMO_PASSWORD)
     String keysPassword;
@@ -46,7 +47,7 @@ public class Blobs {
     }
 
     private DistrictKeys districtKeys() throws IOException {
-        Path file = keysFile.isBlank() ? Path.of(dataDir, "keys", "district-keys.p12") : Path.of(keysFile);
+        Path file = keysFile.filter(f -> !f.isBlank()).map(Path::of).orElse(Path.of(dataDir, "keys", "district-keys.p12"));
         if (DEMO_PASSWORD.equals(keysPassword)) {
             LOG.warning("The district keys at " + file + " use the demo password: set shenhe.keys.password (SHENHE_KEYS_PASSWORD) in production");
         }

@@ -103,12 +103,14 @@ class ReviewIT {
         seen.then().statusCode(200)
                 .body("comments[0].body", equalTo("执业证明照片模糊,请重新上传"))
                 .body("comments[0].open", equalTo(true))
+                .body("comments[0].author", org.hamcrest.Matchers.nullValue())   // signed by level, not by name
                 .body("comments.body", not(hasItem("核对过学历信息")))
                 .body("materials.find { it.code == 'id-card' }.images.locked", equalTo(List.of(true, true)))
                 .body("materials.find { it.code == 'id-card' }.images.state", equalTo(List.of("APPROVED", "APPROVED")))
                 .body("materials.find { it.code == 'practice-proof' }.images[0].state", equalTo("CHANGES_REQUESTED"))
                 .body("materials.find { it.code == 'practice-proof' }.images[0].comment", equalTo("执业证明照片模糊,请重新上传"));
-        Api.as(site).get(reg(r)).then().body("comments.body", hasItem("核对过学历信息"));
+        Api.as(site).get(reg(r)).then().body("comments.body", hasItem("核对过学历信息"))
+                .body("comments.author", everyItemNotNull());
         // Told in the app: the comment, not the internal note (their status, 填报, did not change).
         Api.as(candidate).get("/me/notifications").then().statusCode(200)
                 .body("items.kind", equalTo(List.of("COMMENT")))
@@ -137,6 +139,9 @@ class ReviewIT {
                 .then().statusCode(200).body("status", equalTo("SITE_PASSED")).body("review.queueLevel", equalTo("DISTRICT"));
         Api.as(candidate).get(reg(r)).then().body("status", equalTo("FILLING")).body("statusLabel.zh", equalTo("填报"))
                 .body("acceptsChanges", equalTo(false));
+        // a refusal must not tell them the site has decided: only that the materials are under review
+        Api.upload(candidate, "tonline", r, "other", TestImages.jpeg(1000, 750), "image/jpeg").then().statusCode(409)
+                .body("code", equalTo("registration-locked")).body("messages.'zh-CN'", equalTo("材料正在审核中,暂时不能修改"));
         Api.as(admin).get(D + "/publications").then().statusCode(200)
                 .body("find { it.level == 'SITE' && it.site == 'tonline-01' }.unpublished", equalTo(1));
         Api.as(site).contentType("application/json").body("{\"level\":\"SITE\",\"site\":\"tonline-01\"}").post(D + "/publications")
@@ -144,6 +149,8 @@ class ReviewIT {
         Api.as(admin).contentType("application/json").body("{\"level\":\"SITE\",\"site\":\"tonline-01\"}").post(D + "/publications")
                 .then().statusCode(200).body("published", equalTo(1));
         Api.as(candidate).get(reg(r)).then().body("status", equalTo("SITE_PASSED")).body("statusLabel.zh", equalTo("考点通过"));
+        Api.upload(candidate, "tonline", r, "other", TestImages.jpeg(1000, 750), "image/jpeg").then().statusCode(409)
+                .body("code", equalTo("registration-locked")).body("messages.'zh-CN'", equalTo("报名已进入审核结果阶段,材料不能再修改"));
         Api.as(candidate).get("/me/notifications").then().body("items[0].title.zh", equalTo("报名状态:考点通过"));
 
         // District level: claim next in order, approve; published → 审核通过.
@@ -261,5 +268,9 @@ class ReviewIT {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemNotNull() {
+        return org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue());
     }
 }
