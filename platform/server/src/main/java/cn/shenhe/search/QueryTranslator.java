@@ -64,7 +64,7 @@ public final class QueryTranslator {
             any.add(boosted(new TermQuery(new Term(SearchFields.ID, lower)), EXACT), Occur.SHOULD);
         }
         if (FULL_ID_NUMBER.matcher(upper).matches()) {
-            any.add(boosted(new TermQuery(new Term(SearchFields.ID_NUMBER, upper)), EXACT), Occur.SHOULD);
+            any.add(boosted(new TermQuery(new Term(SearchFields.ID_NUMBER, IdNumberDigest.of(upper))), EXACT), Occur.SHOULD);
         }
         if (ID_ENDING.matcher(upper).matches()) {
             any.add(boosted(new TermQuery(new Term(SearchFields.ID_SUFFIX, upper)), ID_SUFFIX), Occur.SHOULD);

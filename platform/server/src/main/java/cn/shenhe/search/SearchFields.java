@@ -34,7 +34,7 @@ public final class SearchFields {
     public static final String OPEN_COMMENTS = "openComments";
 
     // --- personal identifiers: StringField = one exact term, not stored (no need to show them from the index)
-    /** The 18-character ID number, upper case ('X' check character): exact match only. */
+    /** The 18-character ID number, upper case ('X' check character), as its keyed digest ({@link IdNumberDigest}): exact match only. */
     public static final String ID_NUMBER = "idNumber";
     /** The last 4, 5 and 6 characters of the ID number, each a term: what people read out on the phone. */
     public static final String ID_SUFFIX = "idSuffix";
@@ -109,7 +109,7 @@ public final class SearchFields {
         doc.add(new Field(NAME_GRAMS, r.candidateName(), TEXT_WITH_OFFSETS));
         if (r.idNumber() != null && !r.idNumber().isBlank()) {
             String idNumber = r.idNumber().toUpperCase();
-            doc.add(new StringField(ID_NUMBER, idNumber, Field.Store.NO));
+            doc.add(new StringField(ID_NUMBER, IdNumberDigest.of(idNumber), Field.Store.NO));
             for (int n = 4; n <= 6 && n <= idNumber.length(); n++) {
                 doc.add(new StringField(ID_SUFFIX, idNumber.substring(idNumber.length() - n), Field.Store.NO));
             }

@@ -63,6 +63,16 @@ public class SearchIndexes {
     private final Map<String, DistrictIndex> open = new ConcurrentHashMap<>();
     private ScheduledFuture<?> committer;
 
+    /** The ID-number digests' secret: before any document is written or any query made. */
+    @jakarta.annotation.PostConstruct
+    void useIdNumberSecret() {
+        try {
+            IdNumberDigest.useSecretIn(Path.of(dataDir, "keys", "search-id-secret"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read or make the ID-number search secret under " + dataDir, e);
+        }
+    }
+
     /** After the migrations (which observe the same event at the default priority). */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object ignored) {
         committer = scheduler.scheduleWithFixedDelay(this::commitAll, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);

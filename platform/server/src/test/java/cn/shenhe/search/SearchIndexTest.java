@@ -1,6 +1,7 @@
 package cn.shenhe.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -46,6 +47,25 @@ class SearchIndexTest {
         assertEquals(List.of("r2"), ids(search("秀英")));
         assertEquals(List.of("r3"), ids(search("阳伟明")));
         assertEquals(List.of(), ids(search("张明")), "not a substring of any name");
+    }
+
+    @Test
+    void aCopiedIndexGivesNoWholeIdNumberAway() throws Exception {
+        index.commit(java.time.Instant.now());
+        byte[] files = new byte[0];
+        try (var listing = java.nio.file.Files.list(dir)) {
+            for (Path f : listing.toList()) {
+                byte[] b = java.nio.file.Files.readAllBytes(f);
+                byte[] all = java.util.Arrays.copyOf(files, files.length + b.length);
+                System.arraycopy(b, 0, all, files.length, b.length);
+                files = all;
+            }
+        }
+        String raw = new String(files, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String id : new String[] {"110101199003071234", "11010119851201567X", "110101200001010018", "1101011990"}) {
+            assertFalse(raw.contains(id), id + " readable in the index files");
+        }
+        assertEquals(List.of("r1"), ids(search("110101199003071234")));   // still found by the whole number
     }
 
     @Test
