@@ -31,6 +31,10 @@ public final class KeyTool {
         if (args.length == 0) usage();
         Path file = Path.of(env("SHENHE_KEYS_FILE", "data/keys/district-keys.p12"));
         char[] password = env("SHENHE_KEYS_PASSWORD", Blobs.DEMO_PASSWORD).toCharArray();
+        if (!java.nio.file.Files.exists(file) && !args[0].equals("rotate")) {
+            System.err.println("No key file at " + file + ": the server makes it at its first start (or: keys.sh rotate DISTRICT)");
+            System.exit(1);
+        }
         DistrictKeys keys = DistrictKeys.open(file, password, args[0].equals("rotate"));
         switch (args[0]) {
             case "list" -> keys.describe().forEach(System.out::println);
