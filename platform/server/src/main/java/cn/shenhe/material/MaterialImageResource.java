@@ -5,6 +5,8 @@ import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.security.Role;
 import cn.shenhe.storage.BlobStore;
+import cn.shenhe.storage.StorageProblems;
+import cn.shenhe.storage.StorageUnavailableException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,7 +43,12 @@ public class MaterialImageResource {
     public Response read(@PathParam("registration") String registrationId, @PathParam("image") String imageId) throws IOException {
         Registration r = registrations.findVisible(registrationId);
         MaterialImage image = images.find(r, imageId).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
-        InputStream bytes = blobs.open(image.blobKey()).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
+        InputStream bytes;
+        try {
+            bytes = blobs.open(image.blobKey()).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
+        } catch (StorageUnavailableException e) {
+            throw StorageProblems.unavailable();
+        }
         return Response.ok(bytes, image.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, image.storedBytes())
                 // Pictures are personal data: the browser may keep them, shared caches may not.
