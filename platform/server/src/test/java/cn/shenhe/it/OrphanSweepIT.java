@@ -8,18 +8,17 @@ import cn.shenhe.storage.BlobStore;
 import cn.shenhe.storage.Blobs;
 import cn.shenhe.storage.FileSystemBlobStore;
 import cn.shenhe.storage.OrphanSweeper;
+import cn.shenhe.storage.S3BlobStore;
+import cn.shenhe.storage.StorageUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the container (a micro-deployment: the storage package, the migrations and Flyway only):
- * the orphan sweep removes old blobs that no row names, and keeps fresh ones and named ones.
+ * In the container (a micro-deployment: the storage package, the migrations and Flyway only, plus the
+ * S3 client's jars): the orphan sweep removes old blobs that no row names, and keeps fresh ones and
+ * named ones, on the store the server is configured with (the H2 server: files; the PostgreSQL
+ * server: objects in s3proxy).
  */
 @ExtendWith(ArquillianExtension.class)
 class OrphanSweepIT {
@@ -38,10 +39,12 @@ class OrphanSweepIT {
     @Deployment
     static WebArchive micro() {
         return ShrinkWrap.create(WebArchive.class, "orphan-sweep-test.war")
-                .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, Blobs.class,
-                        OrphanSweeper.class, Migrations.class)
+                .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, S3BlobStore.class,
+                        S3BlobStore.Settings.class, StorageUnavailableException.class, Blobs.class, OrphanSweeper.class, Migrations.class)
+                .addClass("cn.shenhe.storage.BlobKeys")
                 .addAsResource("db/migration")
                 .addAsLibraries(jarOf(Flyway.class), jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class))
+                .addAsLibraries(Deployments.s3ClientJars())
                 .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
                         "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"annotated\"/>"),
                         "beans.xml");
@@ -64,16 +67,16 @@ class OrphanSweepIT {
 
     @Test
     void removesOnlyOldUnreferencedBlobs() throws Exception {
-        Path root = Path.of(ConfigProvider.getConfig().getValue("shenhe.data.dir", String.class), "blobs");
         String orphan = "tsweep/r1/orphan.jpg";
         String kept = "tsweep/r1/kept.jpg";
         String fresh = "tsweep/r1/fresh.jpg";
-        for (String key : new String[] {orphan, kept, fresh}) {
-            blobs.put(key, new byte[] {1, 2, 3});
-        }
-        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
-        Files.setLastModifiedTime(root.resolve(orphan), old);
-        Files.setLastModifiedTime(root.resolve(kept), old);
+        blobs.put(orphan, new byte[] {1, 2, 3});
+        blobs.put(kept, new byte[] {1, 2, 3});
+        // The cutoff (the end of the grace period) falls between the old blobs and the fresh one. An object
+        // store keeps whole seconds: the cutoff is a whole second after the old ones, the fresh one comes after it.
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), cutoff).toMillis()) + 50);
+        blobs.put(fresh, new byte[] {1, 2, 3});
         String registration = "tsweep" + System.nanoTime() % 1_000_000_000_000L;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
@@ -96,7 +99,7 @@ class OrphanSweepIT {
         }
 
         try {
-            assertTrue(sweeper.sweep(Instant.now().minus(Duration.ofHours(1))) >= 1);
+            assertTrue(sweeper.sweep(cutoff) >= 1);
             assertFalse(blobs.open(orphan).isPresent(), "old and unreferenced: removed");
             assertTrue(blobs.open(kept).isPresent(), "named by a row: kept");
             assertTrue(blobs.open(fresh).isPresent(), "newer than the grace period: kept (its upload may not have committed yet)");
