@@ -19,8 +19,9 @@ cd "$ROOT"
 source "$ROOT/scripts/env.sh"
 
 CLASSPATH_FILE="$ROOT/platform/server/target/blobs-migrate.classpath"
-# Compiles the server's classes if needed and writes its runtime class path (the S3 client included).
+# Compiles the server's classes if needed and writes its class path (compile scope: the S3 client is
+# 'provided', the server's global library).
 ./mvnw -B -q -pl platform/server compile dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE" >&2
+  -Dmdep.includeScope=compile -Dmdep.outputFile="$CLASSPATH_FILE" >&2
 exec "$JAVA_HOME/bin/java" -cp "$ROOT/platform/server/target/classes:$(cat "$CLASSPATH_FILE")" \
   cn.shenhe.storage.BlobMigration "$@"

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the container (a micro-deployment: the storage package, the migrations and Flyway only, plus the
- * S3 client's jars): the orphan sweep removes old blobs that no row names, and keeps fresh ones and
+ * In the container (a micro-deployment: the storage package, the migrations and Flyway only; the S3
+ * client is in the server's global library): the orphan sweep removes old blobs that no row names, and keeps fresh ones and
  * named ones, on the store the server is configured with (the H2 server: files; the PostgreSQL
  * server: objects in s3proxy).
  */
@@ -44,7 +44,6 @@ class OrphanSweepIT {
                 .addClass("cn.shenhe.storage.BlobKeys")
                 .addAsResource("db/migration")
                 .addAsLibraries(jarOf(Flyway.class), jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class))
-                .addAsLibraries(Deployments.s3ClientJars())
                 .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
                         "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"annotated\"/>"),
                         "beans.xml");
