@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +35,7 @@ public class Blobs {
     @Produces
     @ApplicationScoped
     BlobStore blobStore() {
-        switch (kind) {
+        switch (kind.trim().toLowerCase(Locale.ROOT)) {
             case "fs":
                 try {
                     return new FileSystemBlobStore(Path.of(dataDir, "blobs"));

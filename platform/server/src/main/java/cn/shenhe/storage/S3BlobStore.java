@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * checks, so a put never leaves a damaged object behind a success. The SDK's newer
  * checksums (CRC trailers) are sent and checked only where the API requires them: third-party
  * stores do not all know them. Every failure to reach the store, or a refusal by it, is a
- * {@link StorageUnavailableException}; a missing object is an empty {@link #open}.
+ * {@link StorageUnavailableException}; a missing object is an empty {@link #open}. Unlike a file,
+ * an object put under an existing key replaces it: keys are new ids, never reused.
  */
 public class S3BlobStore implements BlobStore, AutoCloseable {
 
