@@ -13,6 +13,8 @@ import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.ExamCategory;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.storage.BlobStore;
+import cn.shenhe.storage.StorageProblems;
+import cn.shenhe.storage.StorageUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,6 +84,8 @@ public class DistrictSamples {
             try (InputStream i = in.get()) {
                 return Optional.of(new Picture(i.readAllBytes(), s.get().contentType(), s.get().sha256()));
             }
+        } catch (StorageUnavailableException e) {
+            throw StorageProblems.unavailable();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,6 +117,8 @@ public class DistrictSamples {
         afterCompletion(committed -> deleteQuietly(committed ? oldKey : sample.blobKey()));
         try {
             blobs.put(sample.blobKey(), bytes);
+        } catch (StorageUnavailableException e) {
+            throw StorageProblems.unavailable();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store sample " + sample.blobKey(), e);
         }

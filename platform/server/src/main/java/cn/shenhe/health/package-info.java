@@ -1,2 +1,2 @@
-/** Health checks for {@code /health}: database, loaded districts and plugins. */
+/** Health checks for {@code /health}: database, picture store, loaded districts and plugins. */
 package cn.shenhe.health;

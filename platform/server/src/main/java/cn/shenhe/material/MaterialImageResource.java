@@ -7,6 +7,8 @@ import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.security.Role;
 import cn.shenhe.storage.BlobStore;
+import cn.shenhe.storage.StorageProblems;
+import cn.shenhe.storage.StorageUnavailableException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,7 +48,12 @@ public class MaterialImageResource {
         Registration r = registrations.findVisible(registrationId);
         MaterialImage image = images.find(r, imageId).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
         reads.ofRegistration(r.id(), AuditLog.PICTURE_VIEWED, java.util.Map.of("image", image.id(), "materialType", image.materialType()));
-        InputStream bytes = blobs.open(image.blobKey()).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
+        InputStream bytes;
+        try {
+            bytes = blobs.open(image.blobKey()).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
+        } catch (StorageUnavailableException e) {
+            throw StorageProblems.unavailable();
+        }
         return Response.ok(bytes, image.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, image.storedBytes())
                 // Pictures are personal data: the browser may keep them, shared caches may not.

@@ -10,6 +10,8 @@ import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.RegistrationRepository;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.storage.BlobStore;
+import cn.shenhe.storage.StorageProblems;
+import cn.shenhe.storage.StorageUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -68,6 +70,9 @@ public class MaterialLedger {
         });
         try {
             blobs.put(key, picture.bytes());
+        } catch (StorageUnavailableException e) {
+            LOG.log(Level.WARNING, "Upload refused: " + e.getMessage());
+            throw StorageProblems.unavailable();   // no row: the transaction rolls back
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store picture " + key, e);
         }

@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Stores immutable blobs by key. */
+/**
+ * Stores immutable blobs by key. Keys are made by the server (district, registration and picture
+ * ids), never taken from a caller; every store refuses a key outside {@link BlobKeys}' form. A store
+ * that cannot be reached throws {@link StorageUnavailableException}.
+ */
 public interface BlobStore {
 
-    /** Stores the bytes under the key; returns only once they are durable (synced to disk). */
+    /** Stores the bytes under the key; returns only once the store holds them durably (synced to disk, acknowledged). */
     void put(String key, byte[] bytes) throws IOException;
 
     Optional<InputStream> open(String key) throws IOException;
@@ -17,8 +21,16 @@ public interface BlobStore {
     /** Removes the blob; a missing blob is not an error. */
     void delete(String key) throws IOException;
 
+    /** Every key starting with {@code prefix} (e.g. {@code "bj/"}), with its last-modified time. */
+    void forEach(String prefix, Consumer<Entry> visitor) throws IOException;
+
     /** Every key with its last-modified time, for the orphan sweep. */
-    void forEach(Consumer<Entry> visitor) throws IOException;
+    default void forEach(Consumer<Entry> visitor) throws IOException {
+        forEach("", visitor);
+    }
+
+    /** Throws {@link StorageUnavailableException} if the store cannot take or serve blobs now (for readiness). */
+    void probe() throws StorageUnavailableException;
 
     record Entry(String key, Instant modified) {
     }

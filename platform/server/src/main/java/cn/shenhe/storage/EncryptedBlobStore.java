@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * <p>Pictures stored before encryption was turned on (no envelope header) are still read as they are;
  * {@link KeyTool} {@code rewrap} seals them.
  */
-public final class EncryptedBlobStore implements BlobStore {
+public final class EncryptedBlobStore implements BlobStore, AutoCloseable {
 
     private final BlobStore inner;
     private final DistrictKeys keys;
@@ -67,8 +67,18 @@ public final class EncryptedBlobStore implements BlobStore {
     }
 
     @Override
-    public void forEach(Consumer<Entry> visitor) throws IOException {
-        inner.forEach(visitor);
+    public void forEach(String prefix, Consumer<Entry> visitor) throws IOException {
+        inner.forEach(prefix, visitor);
+    }
+
+    @Override
+    public void probe() throws StorageUnavailableException {
+        inner.probe();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (inner instanceof AutoCloseable c) c.close();
     }
 
     /** A district's sample pictures (示例图片) are shown to anyone on its public page: no personal data. */

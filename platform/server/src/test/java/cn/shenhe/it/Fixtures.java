@@ -3,6 +3,7 @@ package cn.shenhe.it;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,11 +15,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Test deployment only (ConfigAdminIT adds it to the WAR): what no API offers yet, straight in
- * the database: approve (lock) a picture as the review would, count audit entries.
+ * Test deployment only (ConfigAdminIT and ObjectStoreIT add it to the WAR): what no API offers yet, straight in
+ * the database: approve (lock) a picture as the review would, count audit entries; run the orphan sweep now.
  */
 @Path("/it/fixtures")
 @RequestScoped
@@ -27,6 +29,16 @@ public class Fixtures {
 
     @Resource(lookup = "jdbc/shenhe")
     DataSource dataSource;
+    @Inject
+    cn.shenhe.storage.OrphanSweeper sweeper;
+
+    /** The orphan sweep, with the end of its grace period given; answers how many blobs it removed. */
+    @POST
+    @Path("/orphan-sweep")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String sweep(@QueryParam("cutoff") String cutoff) {
+        return Integer.toString(sweeper.sweep(Instant.parse(cutoff)));
+    }
 
     @POST
     @Path("/images/{id}/approve")

@@ -11,18 +11,20 @@ import cn.shenhe.storage.DistrictKeys;
 import cn.shenhe.storage.EncryptedBlobStore;
 import cn.shenhe.storage.FileSystemBlobStore;
 import cn.shenhe.storage.OrphanSweeper;
+import cn.shenhe.storage.S3BlobStore;
+import cn.shenhe.storage.StorageUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the container (a micro-deployment: the storage package, the migrations and Flyway only):
- * the orphan sweep removes old blobs that no row names, and keeps fresh ones and named ones.
+ * In the container (a micro-deployment: the storage package, the migrations and Flyway only; the S3
+ * client is in the server's global library): the orphan sweep removes old blobs that no row names, and keeps fresh ones and
+ * named ones, on the store the server is configured with (the H2 server: files; the PostgreSQL
+ * server: objects in s3proxy).
  */
 @ExtendWith(ArquillianExtension.class)
 class OrphanSweepIT {
@@ -41,9 +45,10 @@ class OrphanSweepIT {
     @Deployment
     static WebArchive micro() {
         return ShrinkWrap.create(WebArchive.class, "orphan-sweep-test.war")
-                .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, Blobs.class,
-                        EncryptedBlobStore.class, DistrictKeys.class, ProblemException.class,
-                        OrphanSweeper.class, Migrations.class)
+                .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, S3BlobStore.class,
+                        S3BlobStore.Settings.class, StorageUnavailableException.class, Blobs.class, OrphanSweeper.class, Migrations.class,
+                        EncryptedBlobStore.class, DistrictKeys.class, ProblemException.class)
+                .addClass("cn.shenhe.storage.BlobKeys")
                 .addClass("cn.shenhe.storage.Envelope")
                 .addAsResource("db/migration")
                 .addAsLibraries(jarOf(Flyway.class), jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class))
@@ -68,19 +73,18 @@ class OrphanSweepIT {
     DataSource dataSource;
 
     @Test
-    void picturesAreEncryptedOnDisk() throws Exception {
-        Path root = Path.of(ConfigProvider.getConfig().getValue("shenhe.data.dir", String.class), "blobs");
+    void picturesAreEncryptedInTheStore() throws Exception {
         byte[] jpeg = new byte[4096];
         jpeg[0] = (byte) 0xFF; jpeg[1] = (byte) 0xD8; jpeg[2] = (byte) 0xFF; jpeg[3] = (byte) 0xE0;
         byte[] jfif = "JFIF\0 ZHANG Wei 110101199003071234 Exif GPS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(jfif, 0, jpeg, 6, jfif.length);
         String key = "tsweep/r2/sealed" + System.nanoTime() + ".jpg";
         blobs.put(key, jpeg);
-        byte[] onDisk = Files.readAllBytes(root.resolve(key));
+        byte[] onDisk = rawBytes(key);
         assertFalse(onDisk[0] == (byte) 0xFF && onDisk[1] == (byte) 0xD8, "stored as a JPEG");
         String text = new String(onDisk, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (String leak : new String[] {"JFIF", "ZHANG", "110101199003071234", "Exif", "GPS"}) {
-            assertFalse(text.contains(leak), leak + " readable on disk");
+            assertFalse(text.contains(leak), leak + " readable in the store");
         }
         try (var in = blobs.open(key).orElseThrow()) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(jpeg, in.readAllBytes());
@@ -88,18 +92,30 @@ class OrphanSweepIT {
         blobs.delete(key);
     }
 
+    /** The bytes as the store underneath holds them: a file, or the object in the bucket. */
+    private static byte[] rawBytes(String key) throws Exception {
+        var config = ConfigProvider.getConfig();
+        if ("s3".equals(config.getOptionalValue("shenhe.blobs.kind", String.class).orElse("fs"))) {
+            try (S3BlobStore s3 = new S3BlobStore(S3BlobStore.Settings.from(n -> config.getOptionalValue(n, String.class)));
+                 var in = s3.open(key).orElseThrow()) {
+                return in.readAllBytes();
+            }
+        }
+        return Files.readAllBytes(Path.of(config.getValue("shenhe.data.dir", String.class), "blobs", key));
+    }
+
     @Test
     void removesOnlyOldUnreferencedBlobs() throws Exception {
-        Path root = Path.of(ConfigProvider.getConfig().getValue("shenhe.data.dir", String.class), "blobs");
         String orphan = "tsweep/r1/orphan.jpg";
         String kept = "tsweep/r1/kept.jpg";
         String fresh = "tsweep/r1/fresh.jpg";
-        for (String key : new String[] {orphan, kept, fresh}) {
-            blobs.put(key, new byte[] {1, 2, 3});
-        }
-        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
-        Files.setLastModifiedTime(root.resolve(orphan), old);
-        Files.setLastModifiedTime(root.resolve(kept), old);
+        blobs.put(orphan, new byte[] {1, 2, 3});
+        blobs.put(kept, new byte[] {1, 2, 3});
+        // The cutoff (the end of the grace period) falls between the old blobs and the fresh one. An object
+        // store keeps whole seconds: the cutoff is a whole second after the old ones, the fresh one comes after it.
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), cutoff).toMillis()) + 50);
+        blobs.put(fresh, new byte[] {1, 2, 3});
         String registration = "tsweep" + System.nanoTime() % 1_000_000_000_000L;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
@@ -122,7 +138,7 @@ class OrphanSweepIT {
         }
 
         try {
-            assertTrue(sweeper.sweep(Instant.now().minus(Duration.ofHours(1))) >= 1);
+            assertTrue(sweeper.sweep(cutoff) >= 1);
             assertFalse(blobs.open(orphan).isPresent(), "old and unreferenced: removed");
             assertTrue(blobs.open(kept).isPresent(), "named by a row: kept");
             assertTrue(blobs.open(fresh).isPresent(), "newer than the grace period: kept (its upload may not have committed yet)");

@@ -63,4 +63,31 @@ class FileSystemBlobStoreTest {
             assertThrows(IllegalArgumentException.class, () -> store.put(key, new byte[] {1}), key);
         }
     }
+
+    @Test
+    void listsByPrefix() throws Exception {
+        BlobStore store = new FileSystemBlobStore(root);
+        for (String key : new String[] {"bj/01abc/01def.jpg", "bj/01xyz/01def.jpg", "bjx/01abc/01def.jpg", "samples/bj/id-card/01s.png"}) {
+            store.put(key, new byte[] {1});
+        }
+        List<String> keys = new ArrayList<>();
+        store.forEach("bj/", e -> keys.add(e.key()));
+        assertEquals(List.of("bj/01abc/01def.jpg", "bj/01xyz/01def.jpg"), keys.stream().sorted().toList());
+        keys.clear();
+        store.forEach("samples/bj/", e -> keys.add(e.key()));
+        assertEquals(List.of("samples/bj/id-card/01s.png"), keys);
+        keys.clear();
+        store.forEach("sh/", e -> keys.add(e.key()));
+        store.forEach("../", e -> keys.add(e.key()));
+        assertEquals(List.of(), keys);
+    }
+
+    @Test
+    void probeFailsWhenTheDirectoryIsGone() throws Exception {
+        Path blobs = root.resolve("blobs");
+        BlobStore store = new FileSystemBlobStore(blobs);
+        store.probe();
+        Files.delete(blobs);
+        assertThrows(StorageUnavailableException.class, store::probe);
+    }
 }

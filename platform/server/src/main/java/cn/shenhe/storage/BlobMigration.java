@@ -1,0 +1,177 @@
+package cn.shenhe.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Copies a district's pictures from one blob store to another (the file system's to the object
+ * store's), verifying each copy by its SHA-256 read back from the target. It never changes the
+ * source, so it is safe while the service runs on either store, and it is idempotent: a picture
+ * already in the target with the same SHA-256 is skipped, one with other bytes (a copy cut short)
+ * is written again. Resuming an interrupted run is running it again.
+ *
+ * <p>A district's blobs are its pictures ({@code <district>/...}) and its sample pictures
+ * ({@code samples/<district>/...}). Run it once while the service still stores on the file system,
+ * switch the service to the object store, then run it again for what was uploaded meanwhile.
+ *
+ * <pre>
+ * SHENHE_BLOBS_S3_ENDPOINT=http://127.0.0.1:9400 SHENHE_BLOBS_S3_BUCKET=shenhe \
+ * SHENHE_BLOBS_S3_ACCESS_KEY=... SHENHE_BLOBS_S3_SECRET_KEY=... \
+ *   bash scripts/blobs-migrate.sh --from DATA_DIR/blobs --district bj [--district sh]
+ * </pre>
+ */
+public final class BlobMigration {
+
+    /** What became of the blobs: copied and verified, already there, or failed (read on in the log). */
+    public record Result(int copied, int skipped, int failed) {
+    }
+
+    private enum Outcome { COPIED, SKIPPED, FAILED }
+
+    private final BlobStore from;
+    private final BlobStore to;
+    private final PrintStream log;
+
+    public BlobMigration(BlobStore from, BlobStore to, PrintStream log) {
+        this.from = from;
+        this.to = to;
+        this.log = log;
+    }
+
+    /** Copies every blob of the district; a blob that fails is reported and the others go on. */
+    public Result migrate(String district) throws IOException {
+        if (!district.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("Not a district code: " + district);
+        }
+        List<String> keys = new ArrayList<>();
+        from.forEach(district + "/", e -> keys.add(e.key()));
+        from.forEach("samples/" + district + "/", e -> keys.add(e.key()));
+        int copied = 0;
+        int skipped = 0;
+        int failed = 0;
+        for (String key : keys) {
+            Outcome o;
+            try {
+                o = copy(key);
+            } catch (IOException | RuntimeException e) {
+                log.println("FAILED  " + key + ": " + e.getMessage());
+                o = Outcome.FAILED;
+            }
+            switch (o) {
+                case COPIED -> copied++;
+                case SKIPPED -> skipped++;
+                case FAILED -> failed++;
+            }
+            int done = copied + skipped + failed;
+            if (done % 1000 == 0) {
+                log.printf("%s: %d of %d (copied %d, already there %d, failed %d)%n", district, done, keys.size(), copied, skipped, failed);
+            }
+        }
+        log.printf("%s: %d blob(s): copied and verified %d, already there %d, failed %d%n", district, keys.size(), copied, skipped, failed);
+        return new Result(copied, skipped, failed);
+    }
+
+    private Outcome copy(String key) throws IOException {
+        Optional<byte[]> source = read(from, key);
+        if (source.isEmpty()) {
+            return Outcome.SKIPPED;   // deleted since it was listed: nothing to carry over
+        }
+        String sha = sha256(source.get());
+        Optional<byte[]> there = read(to, key);
+        if (there.isPresent()) {
+            if (sha256(there.get()).equals(sha)) {
+                return Outcome.SKIPPED;
+            }
+            to.delete(key);   // other bytes under the key: a copy cut short; replace it
+        }
+        to.put(key, source.get());
+        Optional<byte[]> back = read(to, key);
+        if (back.isEmpty() || !sha256(back.get()).equals(sha)) {
+            log.println("FAILED  " + key + ": the copy read back does not have the source's SHA-256 " + sha);
+            return Outcome.FAILED;
+        }
+        return Outcome.COPIED;
+    }
+
+    private static Optional<byte[]> read(BlobStore store, String key) throws IOException {
+        Optional<InputStream> in = store.open(key);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream i = in.get()) {
+            return Optional.of(i.readAllBytes());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code --from <blob directory> --district <code> [--district <code> ...]}; the object store
+     * from {@code shenhe.blobs.s3.*} system properties or {@code SHENHE_BLOBS_S3_*} environment
+     * variables, as the server reads them. Exit status 0 when every blob is in the target, 1 when
+     * some failed or the store cannot be reached (run again), 2 for a wrong command line or configuration.
+     */
+    public static void main(String[] args) throws Exception {
+        Path source = null;
+        List<String> districts = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--from" -> source = Path.of(args[++i]);
+                case "--district" -> districts.addAll(Arrays.asList(args[++i].split(",")));
+                default -> usage("unknown argument " + args[i]);
+            }
+        }
+        if (source == null || districts.isEmpty()) {
+            usage("--from and --district are required");
+        }
+        if (!Files.isDirectory(source)) {
+            usage("no such directory: " + source);
+        }
+        S3BlobStore.Settings settings;
+        try {
+            settings = S3BlobStore.Settings.from(name -> Optional.ofNullable(System.getProperty(name))
+                    .or(() -> Optional.ofNullable(System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")))));
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage() + " (set SHENHE_BLOBS_S3_BUCKET, SHENHE_BLOBS_S3_ENDPOINT, ...)");
+            return;
+        }
+        int failed = 0;
+        try (S3BlobStore target = new S3BlobStore(settings)) {
+            try {
+                target.probe();
+            } catch (StorageUnavailableException e) {
+                System.err.println("The object store cannot be reached (" + settings + "): " + e.getMessage());
+                System.exit(1);
+            }
+            BlobMigration migration = new BlobMigration(new FileSystemBlobStore(source), target, System.out);
+            System.out.println("Copying from " + source.toAbsolutePath() + " to " + settings);
+            for (String d : districts) {
+                failed += migration.migrate(d.trim()).failed();
+            }
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: BlobMigration --from <blob directory> --district <code> [--district <code> ...]");
+        System.exit(2);
+    }
+}
