@@ -2,7 +2,7 @@ package cn.shenhe.it;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +61,12 @@ class ObjectStoreIT {
 
         byte[] served = Api.as(token).get(up.jsonPath().getString("url").substring("/api/v1".length()))
                 .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
-        assertArrayEquals(served, object(key), "the API serves the object's bytes");
+        // the object is the picture sealed under bj's key: the API serves it decrypted, the bucket holds no JPEG
+        byte[] stored = object(key);
+        assertEquals(0xFFD8, ((served[0] & 0xFF) << 8) | (served[1] & 0xFF), "the API serves a JPEG");
+        assertTrue(stored.length > served.length, "sealed: " + stored.length + " vs " + served.length);
+        assertFalse(stored[0] == (byte) 0xFF && stored[1] == (byte) 0xD8, "the bucket holds no JPEG");
+        assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("JFIF"), "nor its header");
     }
 
     @Test
