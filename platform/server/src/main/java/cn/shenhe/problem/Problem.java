@@ -21,7 +21,16 @@ public final class Problem {
     }
 
     public static Response response(ProblemException p, HttpHeaders headers, String instance) {
-        boolean english = prefersEnglish(headers);
+        boolean english = prefersEnglish(headers == null ? List.of() : headers.getAcceptableLanguages());
+        return Response.status(p.status())
+                .type(MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN")
+                .entity(body(p, english, instance))
+                .build();
+    }
+
+    /** The problem document's members, in the caller's language ({@code english} or zh-CN). */
+    public static Map<String, Object> body(ProblemException p, boolean english, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + p.code());
         body.put("title", english ? p.messageEn() : p.messageZh());
@@ -33,18 +42,11 @@ public final class Problem {
         body.put("code", p.code());
         body.put("messages", Map.of("zh-CN", p.messageZh(), "en", p.messageEn()));
         p.details().forEach(body::putIfAbsent);
-        return Response.status(p.status())
-                .type(MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN")
-                .entity(body)
-                .build();
+        return body;
     }
 
-    static boolean prefersEnglish(HttpHeaders headers) {
-        if (headers == null) {
-            return false;
-        }
-        List<Locale> locales = headers.getAcceptableLanguages();
+    /** English if the caller ranks it above Chinese (Accept-Language, most preferred first). */
+    public static boolean prefersEnglish(Iterable<Locale> locales) {
         for (Locale l : locales) {
             if ("zh".equals(l.getLanguage())) {
                 return false;
