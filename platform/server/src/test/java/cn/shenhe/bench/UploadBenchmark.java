@@ -2,6 +2,7 @@ package cn.shenhe.bench;
 
 import cn.shenhe.it.Api;
 import cn.shenhe.it.Keycloak;
+import cn.shenhe.it.Management;
 import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.SampleImages;
 import cn.shenhe.material.image.StageTimings;
@@ -121,9 +122,12 @@ public final class UploadBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** The server JVM's CPU time from its MicroProfile metrics (10 ms resolution). */
+    /**
+     * The server JVM's CPU time from its MicroProfile metrics (10 ms resolution): over HTTPS as the user
+     * {@code metrics}, with the password ./run.sh generated (see {@link Management}).
+     */
     private static double serverCpuSeconds() throws Exception {
-        String metrics = BlockingHttp.expect(200, "GET", Api.BASE + "/metrics?scope=base", null, null, null).body();
+        String metrics = Management.metrics("base");
         Matcher m = Pattern.compile("(?m)^cpu_processCpuTime_seconds\\{[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
         if (!m.find()) {
             throw new IllegalStateException("no cpu_processCpuTime_seconds in the server's /metrics");
