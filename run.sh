@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 source "$ROOT/scripts/env.sh"
 
-HTTP_PORT="${HTTP_PORT:-9080}"
+HTTP_PORT="${HTTP_PORT:-9080}" HTTPS_PORT="${HTTPS_PORT:-9443}"
 SHENHE_DATA_DIR="${SHENHE_DATA_DIR:-$ROOT/data}"
 mkdir -p "$SHENHE_DATA_DIR"
 export KC_PORT="${KC_PORT:-8180}" KC_MGMT_PORT="${KC_MGMT_PORT:-9100}"
@@ -35,10 +35,20 @@ trap 'exit 130' INT TERM
 echo "== Starting Keycloak on http://localhost:$KC_PORT (realm shenhe, users password demo)"
 bash scripts/keycloak.sh start
 
-echo "== Starting the server on http://localhost:$HTTP_PORT (API /api/v1, /health, /openapi; data in $SHENHE_DATA_DIR)"
+# The password of the /metrics user (server variable metrics.password): generated once, readable by this
+# user only, never printed; Liberty reads it from the folder named by VARIABLE_SOURCE_DIRS. The upload
+# benchmark reads it from the same file.
+SECRETS="$ROOT/platform/server/target/demo-secrets"
+if [[ ! -s "$SECRETS/metrics.password" ]]; then
+  (umask 077 && mkdir -p "$SECRETS" && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' > "$SECRETS/metrics.password")
+fi
+export VARIABLE_SOURCE_DIRS="$SECRETS"
+
+echo "== Starting the server on http://localhost:$HTTP_PORT (API /api/v1, /health, /openapi; https://localhost:$HTTPS_PORT/metrics as user metrics; data in $SHENHE_DATA_DIR)"
 ./mvnw -B -q -pl platform/server liberty:create liberty:deploy liberty:run \
   -Dliberty.bootstrap.db.kind="${DB_KIND:-h2}" \
   -Dliberty.var.http.port="$HTTP_PORT" \
+  -Dliberty.var.https.port="$HTTPS_PORT" \
   -Dliberty.var.shenhe.data.dir="$SHENHE_DATA_DIR" \
   -Dliberty.var.keycloak.port="$KC_PORT" \
   -Dliberty.var.shenhe.tenant-configs.dir="$ROOT/tenant-configs"

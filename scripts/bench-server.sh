@@ -20,9 +20,17 @@ ARGS=(-B -q -pl platform/server -Dshenhe.server.name="$NAME")
 
 case "${1:-}" in
   start)
+    # the same /metrics password as ./run.sh's server (the benchmark reads both with it)
+    export VARIABLE_SOURCE_DIRS="$ROOT/platform/server/target/demo-secrets"
+    if [[ ! -s "$VARIABLE_SOURCE_DIRS/metrics.password" ]]; then
+      echo "Start ./run.sh first: it makes the /metrics password this server shares" >&2
+      exit 1
+    fi
     ./mvnw "${ARGS[@]}" liberty:create liberty:deploy liberty:start \
       -Dliberty.bootstrap.db.kind=h2 \
       -Dliberty.var.http.port="$BENCH_PORT" \
+      -Dliberty.var.https.port="$((BENCH_PORT + 363))" \
+      -Dliberty.var.shenhe.data.dir="$ROOT/platform/server/target/$NAME-data" \
       -Dliberty.var.keycloak.port="${KC_PORT:-8180}" \
       -Dliberty.var.shenhe.tenant-configs.dir="$ROOT/tenant-configs"
     for _ in $(seq 1 120); do

@@ -2,7 +2,11 @@ package cn.shenhe.district;
 
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.material.image.Formats;
+import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.ImageProblems;
+import cn.shenhe.material.image.ProcessedImage;
+import cn.shenhe.material.image.UploadRules;
+import cn.shenhe.material.image.Watermark;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.api.ImageFormat;
@@ -29,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -43,7 +48,13 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * A district's own sample images (示例图片), one per material type, kept in the blob store: the
  * public sample URL serves it instead of the plugin's. JPEG or PNG (by magic bytes), at most
- * 200 KB and 4000 × 4000 pixels (read from the header; the picture is never decoded).
+ * 200 KB and 4000 × 4000 pixels (read from the header before anything is decoded).
+ *
+ * <p>Stored as the image pipeline makes candidates' pictures, never as received: decoded within the
+ * same bounds, turned upright and freshly encoded as a JPEG without metadata. A sample is served to
+ * anyone, so whatever the administrator's file carried (the GPS position and camera of the photo, an
+ * embedded comment or thumbnail, bytes a browser might sniff as something else) must not reach them.
+ * No watermark: a sample is the district's own illustration, not a candidate's document.
  */
 @ApplicationScoped
 public class DistrictSamples {
@@ -51,6 +62,9 @@ public class DistrictSamples {
     private static final Logger LOG = Logger.getLogger(DistrictSamples.class.getName());
     static final long MAX_BYTES = MaterialType.DEFAULT_MAX_BYTES;
     static final int MAX_SIDE = 4000;
+    /** The pipeline's bounds for a sample: the size and format checks above, and the pixels they allow. */
+    private static final UploadRules RULES = new UploadRules(MAX_BYTES, EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG),
+            (long) MAX_SIDE * MAX_SIDE);
 
     @Inject
     TenantEntityManager em;
@@ -62,6 +76,8 @@ public class DistrictSamples {
     AuditLog audit;
     @Inject
     DistrictPlugins plugins;
+    @Inject
+    ImagePipeline pipeline;
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -91,7 +107,10 @@ public class DistrictSamples {
         }
     }
 
-    /** Replaces the district's sample of a type: the body must be a JPEG or PNG picture of at most 200 KB. */
+    /**
+     * Replaces the district's sample of a type: the body must be a JPEG or PNG picture of at most 200 KB;
+     * what is stored is its re-encoded JPEG.
+     */
     @Transactional
     public DistrictSample put(DistrictConfig district, String type, byte[] bytes) {
         if (!isTypeOf(district, type)) {
@@ -105,18 +124,19 @@ public class DistrictSamples {
             throw new ProblemException(413, ImageProblems.FILE_TOO_LARGE, "示例图片不能超过 200 KB",
                     "A sample picture may be at most 200 KB", Map.of("maxBytes", MAX_BYTES));
         }
-        ImageFormat format = Formats.sniff(bytes).orElseThrow(() -> new ProblemException(415, ImageProblems.FORMAT_NOT_ACCEPTED,
+        Formats.sniff(bytes).orElseThrow(() -> new ProblemException(415, ImageProblems.FORMAT_NOT_ACCEPTED,
                 "示例图片只能是 JPG 或 PNG 格式", "A sample picture must be a JPG or PNG file"));
         checkHeader(bytes);
-        String contentType = format == ImageFormat.JPEG ? "image/jpeg" : "image/png";
-        String sha = sha256(bytes);
+        ProcessedImage picture = pipeline.process(bytes, RULES, Watermark.NONE);
+        byte[] stored = picture.bytes();
+        String sha = sha256(stored);
         DistrictSample sample = new DistrictSample(type, "samples/" + request.district() + "/" + type + "/"
-                + cn.shenhe.persistence.Ids.next() + (format == ImageFormat.JPEG ? ".jpg" : ".png"),
-                contentType, bytes.length, sha, request.caller().username(), Instant.now());
+                + cn.shenhe.persistence.Ids.next() + ".jpg",
+                picture.mimeType(), stored.length, sha, request.caller().username(), Instant.now());
         String oldKey = removeRow(type);
         afterCompletion(committed -> deleteQuietly(committed ? oldKey : sample.blobKey()));
         try {
-            blobs.put(sample.blobKey(), bytes);
+            blobs.put(sample.blobKey(), stored);
         } catch (StorageUnavailableException e) {
             throw StorageProblems.unavailable();
         } catch (IOException e) {
@@ -125,8 +145,10 @@ public class DistrictSamples {
         em.get().persist(sample);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("materialType", type);
-        detail.put("bytes", bytes.length);
+        detail.put("bytes", stored.length);
         detail.put("sha256", sha);
+        detail.put("uploadedBytes", bytes.length);
+        detail.put("uploadedSha256", picture.originalSha256Hex());
         audit.record("district-sample.uploaded", "district-config", request.district(), detail);
         return sample;
     }

@@ -56,9 +56,10 @@ public class MaterialImageResource {
         }
         return Response.ok(bytes, image.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, image.storedBytes())
-                // Pictures are personal data: the browser may keep them, shared caches may not.
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-                .header("X-Content-Type-Options", "nosniff")
+                // Pictures of ID cards and diplomas: no cache keeps them, the browser's own included (a shared
+                // computer at a review site, the next user of a candidate's phone). The viewer holds the picture
+                // it shows. nosniff and the other security headers: cn.shenhe.web.SecurityHeaders.
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + image.materialType() + "-" + image.id() + ".jpg\"")
                 .build();
     }

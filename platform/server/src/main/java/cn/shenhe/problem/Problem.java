@@ -23,7 +23,20 @@ public final class Problem {
     }
 
     public static Response response(ProblemException p, HttpHeaders headers, String instance) {
-        boolean english = prefersEnglish(headers);
+        boolean english = prefersEnglish(headers == null ? List.of() : headers.getAcceptableLanguages());
+        Response.ResponseBuilder r = Response.status(p.status())
+                .type(MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN")
+                .entity(body(p, english, instance));
+        // a refusal that says when to come back (429, 503) says it as HTTP does, too
+        if (p.details().get(RETRY_AFTER) instanceof Number seconds) {
+            r.header(HttpHeaders.RETRY_AFTER, Math.max(1, seconds.longValue()));
+        }
+        return r.build();
+    }
+
+    /** The problem document's members, in the caller's language ({@code english} or zh-CN). */
+    public static Map<String, Object> body(ProblemException p, boolean english, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + p.code());
         body.put("title", english ? p.messageEn() : p.messageZh());
@@ -35,22 +48,11 @@ public final class Problem {
         body.put("code", p.code());
         body.put("messages", Map.of("zh-CN", p.messageZh(), "en", p.messageEn()));
         p.details().forEach(body::putIfAbsent);
-        Response.ResponseBuilder r = Response.status(p.status())
-                .type(MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN")
-                .entity(body);
-        // a refusal that says when to come back (429, 503) says it as HTTP does, too
-        if (p.details().get(RETRY_AFTER) instanceof Number seconds) {
-            r.header(HttpHeaders.RETRY_AFTER, Math.max(1, seconds.longValue()));
-        }
-        return r.build();
+        return body;
     }
 
-    static boolean prefersEnglish(HttpHeaders headers) {
-        if (headers == null) {
-            return false;
-        }
-        List<Locale> locales = headers.getAcceptableLanguages();
+    /** English if the caller ranks it above Chinese (Accept-Language, most preferred first). */
+    public static boolean prefersEnglish(Iterable<Locale> locales) {
         for (Locale l : locales) {
             if ("zh".equals(l.getLanguage())) {
                 return false;

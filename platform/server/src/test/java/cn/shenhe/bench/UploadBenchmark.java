@@ -2,6 +2,7 @@ package cn.shenhe.bench;
 
 import cn.shenhe.it.Api;
 import cn.shenhe.it.Keycloak;
+import cn.shenhe.it.Management;
 import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.SampleImages;
 import cn.shenhe.material.image.StageTimings;
@@ -68,8 +69,10 @@ public final class UploadBenchmark {
                 photo.length, threads, seconds, rounds, Api.V1);
 
         try (InProcess inProcess = phases.contains("in-process") ? new InProcess(photo, threads) : null) {
-            Http http = phases.contains("http") ? new Http(Api.BASE, photo, threads) : null;
-            Http other = compare.isBlank() ? null : new Http("http://localhost:" + compare, photo, threads);
+            Http http = phases.contains("http") ? new Http(Api.BASE, Management.BASE, photo, threads) : null;
+            // scripts/bench-server.sh puts the second server's HTTPS (its /metrics) 363 ports above its HTTP
+            String compareHttps = System.getProperty("bench.compare.https", compare.isBlank() ? "" : String.valueOf(Integer.parseInt(compare) + 363));
+            Http other = compare.isBlank() ? null : new Http("http://localhost:" + compare, "https://localhost:" + compareHttps, photo, threads);
             if (inProcess != null) {
                 inProcess.warmUp();
             }
@@ -139,9 +142,12 @@ public final class UploadBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** A server JVM's CPU time from its MicroProfile metrics (10 ms resolution). */
-    private static double serverCpuSeconds(String base) throws Exception {
-        String metrics = BlockingHttp.expect(200, "GET", base + "/metrics?scope=base", null, null, null).body();
+    /**
+     * A server JVM's CPU time from its MicroProfile metrics (10 ms resolution): over HTTPS as the user
+     * {@code metrics}, with the password ./run.sh generated (see {@link Management}).
+     */
+    private static double serverCpuSeconds(String httpsBase) throws Exception {
+        String metrics = Management.metrics(httpsBase, "base");
         Matcher m = Pattern.compile("(?m)^cpu_processCpuTime_seconds\\{[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
         if (!m.find()) {
             throw new IllegalStateException("no cpu_processCpuTime_seconds in the server's /metrics");
@@ -206,6 +212,7 @@ public final class UploadBenchmark {
     /** Uploads through a server's API as candidates of bj, one lane of candidates per thread. */
     static final class Http {
         private final String base;
+        private final String httpsBase;
         private final byte[] photo;
         private final int threads;
         private final List<Lane> lanes = new ArrayList<>();
@@ -217,8 +224,9 @@ public final class UploadBenchmark {
         private long deletes;
         private final Map<String, double[]> serverTiming = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
-        Http(String base, byte[] photo, int threads) {
+        Http(String base, String httpsBase, byte[] photo, int threads) {
             this.base = base;
+            this.httpsBase = httpsBase;
             this.photo = photo;
             this.threads = threads;
             for (int i = 0; i < threads; i++) {
@@ -257,7 +265,7 @@ public final class UploadBenchmark {
          * that follows. Waits until the server uses under 5 % of a core; returns its CPU seconds then.
          */
         double serverCpuSeconds() throws Exception {
-            return UploadBenchmark.serverCpuSeconds(base);
+            return UploadBenchmark.serverCpuSeconds(httpsBase);
         }
 
         private double awaitServerQuiet() throws Exception {

@@ -17,6 +17,11 @@ import java.util.Map;
  * Headless Debian Chromium driven by Playwright (no browser download), against the real server
  * and the real Keycloak login page. Screenshots go to target/e2e-screenshots; axe-core (from the
  * UI's node_modules) checks pages for serious and critical accessibility violations.
+ *
+ * <p>Every page of ours is watched for Content-Security-Policy violations (what Chromium reports in the
+ * console as "Refused to ...", and every {@code securitypolicyviolation} event) while the tests use it:
+ * {@link #close()} fails the test class if there was any, so a UI change that needs inline script or an
+ * origin the policy does not allow is caught here, not by users. Keycloak's own pages are not ours.
  */
 final class Browser implements AutoCloseable {
 
@@ -24,8 +29,14 @@ final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Paths.get(System.getProperty("it.screenshots", "target/e2e-screenshots"));
     private static final Path AXE = Paths.get(System.getProperty("it.axe", "../../ui/node_modules/axe-core/axe.min.js"));
 
+    /** Reports each CSP violation on our origin to the console, where {@link #watch} collects it. */
+    private static final String REPORT_CSP_VIOLATIONS = "if (location.origin === " + jsString(BASE) + ") {"
+            + " document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: '"
+            + " + e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber)) }";
+
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
+    private final List<String> cspViolations = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     Browser() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -46,7 +57,33 @@ final class Browser implements AutoCloseable {
         }
         BrowserContext context = browser.newContext(o);
         context.setDefaultTimeout(45_000);
+        watch(context);
         return context.newPage();
+    }
+
+    private void watch(BrowserContext context) {
+        context.addInitScript(REPORT_CSP_VIOLATIONS);
+        context.onConsoleMessage(m -> {
+            String url = m.page() == null ? "" : m.page().url();
+            String text = m.text();
+            if (url.startsWith(BASE) && (text.startsWith("CSP violation") || text.startsWith("Refused to")
+                    || text.contains("Content Security Policy"))) {
+                cspViolations.add(url + ": " + text);
+            }
+        });
+    }
+
+    /** The violations reported so far, which then no longer count against {@link #close()}. */
+    List<String> takeCspViolations() {
+        synchronized (cspViolations) {
+            List<String> taken = List.copyOf(cspViolations);
+            cspViolations.clear();
+            return taken;
+        }
+    }
+
+    private static String jsString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** Signs in on Keycloak's own page; grants the consent the first time it is asked (账号授权). */
@@ -76,7 +113,13 @@ final class Browser implements AutoCloseable {
     /** No serious or critical axe-core violation on the page as it is now. */
     static void assertAccessible(Page page, String what) {
         if (page.evaluate("() => typeof window.axe") .equals("undefined")) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
+            // Evaluated through the DevTools protocol, which the page's CSP does not govern: a <script> tag
+            // with axe inline (addScriptTag) would be refused by it, as it should be.
+            try {
+                page.evaluate(Files.readString(AXE));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         // Element Plus zooms and fades some components in (el-tag appears through a 0.3-s transition), and
         // mid-animation their opacity fails contrast checks they pass a moment later; on a loaded CI machine
@@ -114,9 +157,11 @@ final class Browser implements AutoCloseable {
         assertEquals(((Number) w.get(1)).intValue(), ((Number) w.get(0)).intValue(), "page width vs viewport");
     }
 
+    /** Closes the browser; fails if any page of ours reported a Content-Security-Policy violation. */
     @Override
     public void close() {
         browser.close();
         playwright.close();
+        assertEquals(List.of(), List.copyOf(cspViolations), "Content-Security-Policy violations in the browser");
     }
 }

@@ -1,10 +1,12 @@
 package cn.shenhe.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.it.Deployments;
 import com.microsoft.playwright.Page;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -71,5 +73,25 @@ class PublicPageIT {
         Browser.assertNoHorizontalScroll(page);
         Browser.screenshot(page, "public-375");
         Browser.assertAccessible(page, "public page on a phone");
+    }
+
+    /** The policy refuses an injected inline script, and the watch that fails every browser test on it sees it. */
+    @Test
+    void anInjectedInlineScriptIsRefusedAndReported() {
+        Page page = browser.newPage(false);
+        page.navigate(Browser.BASE + "/");
+        page.locator("[data-testid=req-bj-id-card]").waitFor();
+        assertEquals(List.of(), browser.takeCspViolations(), "the page itself");
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                + " document.head.appendChild(s) }");
+        List<String> reported = List.of();
+        for (int i = 0; i < 50 && reported.isEmpty(); i++) {
+            page.waitForTimeout(100);
+            reported = browser.takeCspViolations();
+        }
+        assertEquals("undefined", page.evaluate("() => typeof window.injected"), "the inline script did not run");
+        assertFalse(reported.isEmpty(), "the violation was reported");
+        assertTrue(reported.stream().anyMatch(v -> v.contains("script-src")), reported.toString());
+        browser.takeCspViolations();
     }
 }

@@ -347,14 +347,29 @@ class ConfigAdminIT {
         Api.as(admin).delete(CONFIG + "/samples/diploma"); // from an earlier run, if any
         byte[] plugins = Api.anonymous().get(sample).then().statusCode(200).contentType("image/png").extract().asByteArray();
 
-        byte[] mine = TestImages.jpeg(600, 400);
+        // A photo with an Exif block (orientation 6: the camera was turned; a GPS position) goes through the
+        // image pipeline: what is served is a fresh JPEG, upright, without the Exif block.
+        byte[] mine = TestImages.withExifOrientation(TestImages.jpeg(600, 400), 6);
         assertTrue(mine.length < 200 * 1024);
-        Api.as(admin).contentType("image/jpeg").body(mine).put(CONFIG + "/samples/diploma").then().statusCode(200)
+        assertTrue(TestImages.hasExif(mine));
+        int storedBytes = Api.as(admin).contentType("image/jpeg").body(mine).put(CONFIG + "/samples/diploma").then().statusCode(200)
                 .body("contentType", equalTo("image/jpeg"))
-                .body("bytes", equalTo(mine.length))
-                .body("url", equalTo("/api/v1" + sample));
+                .body("url", equalTo("/api/v1" + sample))
+                .extract().path("bytes");
         byte[] served = Api.anonymous().get(sample).then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
-        assertArrayEquals(mine, served);
+        assertEquals(storedBytes, served.length);
+        assertFalse(java.util.Arrays.equals(mine, served), "re-encoded, not stored as received");
+        assertFalse(TestImages.hasExif(served), "no Exif (GPS, camera) in the served sample");
+        java.awt.image.BufferedImage upright = TestImages.decode(served);
+        assertEquals(400, upright.getWidth(), "turned upright by its orientation");
+        assertEquals(600, upright.getHeight());
+        // A PNG is stored as a JPEG too.
+        byte[] png = TestImages.png(400, 300);
+        Api.as(admin).contentType("image/png").body(png).put(CONFIG + "/samples/diploma").then().statusCode(200)
+                .body("contentType", equalTo("image/jpeg"));
+        assertEquals(400, TestImages.decode(Api.anonymous().get(sample).then().contentType("image/jpeg").extract().asByteArray()).getWidth());
+        Api.as(admin).contentType("image/jpeg").body(mine).put(CONFIG + "/samples/diploma").then().statusCode(200);
+        served = Api.anonymous().get(sample).asByteArray();
         // Another district still gets the plugin's.
         assertFalse(java.util.Arrays.equals(mine, Api.anonymous().get("/districts/bj/material-types/diploma/sample").asByteArray()));
 
@@ -364,7 +379,7 @@ class ConfigAdminIT {
                 .then().statusCode(415).body("code", equalTo("format-not-accepted"));
         Api.as(admin).contentType("image/png").body(TestImages.png(400, 300)).put(CONFIG + "/samples/no-such-type")
                 .then().statusCode(404).body("code", equalTo("material-type-not-found"));
-        assertArrayEquals(mine, Api.anonymous().get(sample).asByteArray(), "refused uploads change nothing");
+        assertArrayEquals(served, Api.anonymous().get(sample).asByteArray(), "refused uploads change nothing");
 
         long uploads = audited("district-sample.uploaded");
         assertTrue(uploads >= 1);
