@@ -37,17 +37,28 @@ public class UploadGate {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Turn> turns = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     /** @throws ProblemException 429 too-many-uploads when the user's bucket is empty */
     public void admit(String user) {
         long now = System.nanoTime();
-        if (buckets.size() > 50_000) buckets.values().removeIf(b -> b.idleSince(now, TimeUnit.MINUTES.toNanos(10)));
+        forgetIdleBuckets(now);
         long waitNanos = buckets.computeIfAbsent(user, u -> new Bucket(burst, now)).take(now, burst, perMinute);
         if (waitNanos > 0) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
             throw new ProblemException(429, "too-many-uploads", "上传太频繁,请 " + seconds + " 秒后再试",
                     "Too many uploads: try again in " + seconds + " s", Map.of(Problem.RETRY_AFTER, seconds));
         }
+    }
+
+    /**
+     * Drops buckets idle for 10 minutes once there are many, at most once a minute: a scan of every bucket
+     * on every upload would cost the most exactly at a registration window's peak.
+     */
+    private void forgetIdleBuckets(long now) {
+        long last = lastSweep.get();
+        if (buckets.size() <= 50_000 || now - last < TimeUnit.MINUTES.toNanos(1) || !lastSweep.compareAndSet(last, now)) return;
+        buckets.values().removeIf(b -> b.idleSince(now, TimeUnit.MINUTES.toNanos(10)));
     }
 
     /**
