@@ -89,10 +89,12 @@ public final class UploadBenchmark {
             for (int i = 0; i < rounds; i++) {
                 if (inProcess != null) {
                     double s0 = http == null ? 0 : http.serverCpuSeconds();
+                    stamp("in-process slice " + (i + 1) + " of " + rounds + ", " + slice + " s");
                     inProcess.measure(slice);
                     serverDuringInProcess += http == null ? 0 : http.serverCpuSeconds() - s0;
                 }
                 if (http != null) {
+                    stamp("HTTP slice " + (i + 1) + " of " + rounds + ", " + slice + " s");
                     http.measure(slice);
                 }
                 if (other != null) {
@@ -120,6 +122,11 @@ public final class UploadBenchmark {
                         over.perSecond() / compared.perSecond());
             }
         }
+    }
+
+    /** When a timed slice starts, to line a profiler's window up with it. */
+    private static void stamp(String what) {
+        System.out.printf("[%tT] %s%n", System.currentTimeMillis(), what);
     }
 
     /** Images per second, and CPU milliseconds per image: of this JVM, and of the server's (HTTP only). */

@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.font.GlyphVector;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -126,23 +127,36 @@ public final class WatermarkPainter {
     }
 
     /**
-     * One size's watermark as two bytes a pixel. Java2D blends the halo, then the ink, each at ALPHA
-     * times its anti-aliased coverage: p' = p(1-h)(1-i) + 255h(1-i) + 64i. So per pixel the picture keeps
-     * {@code (256 - loss) / 256} of itself and gains {@code gain} levels, the same for all three channels.
+     * One size's watermark, kept only where it touches the picture: Java2D blends the halo, then the ink,
+     * each at ALPHA times its anti-aliased coverage: p' = p(1-h)(1-i) + 255h(1-i) + 64i. So per covered pixel
+     * the picture keeps {@code (256 - loss) / 256} of itself and gains {@code gain} levels, the same for all
+     * three channels. The covered pixels are runs along the rows ({@code runs}: first pixel, end pixel, in
+     * pairs) with their loss and gain packed in run order: most of a picture lies between the tiles, and the
+     * blend then touches only the tenth or so that the text covers.
      */
-    private record Mask(int width, int height, byte[] loss, byte[] gain) {
+    private record Mask(int[] runs, byte[] loss, byte[] gain) {
 
         static Mask draw(WatermarkPainter painter, String text, int w, int h) {
             byte[] halo = coverage(painter, text, w, h, true);
             byte[] ink = coverage(painter, text, w, h, false);
             byte[] loss = new byte[w * h], gain = new byte[w * h];
-            for (int i = 0; i < loss.length; i++) {
+            int[] runs = new int[16];
+            int n = 0, covered = 0;
+            for (int i = 0; i < w * h; i++) {
                 double hc = ALPHA * (halo[i] & 0xFF) / 255.0, ic = ALPHA * (ink[i] & 0xFF) / 255.0;
                 double keep = (1 - hc) * (1 - ic);
-                loss[i] = (byte) Math.round(256 * (1 - keep));   // <= 256 * 0.51
-                gain[i] = (byte) Math.round(HALO.getRed() * hc * (1 - ic) + INK.getRed() * ic);   // <= 96
+                int l = (int) Math.round(256 * (1 - keep));   // <= 256 * 0.51
+                if (l == 0) continue;
+                if (n == 0 || runs[n - 1] != i || i % w == 0) {   // a new run: after a gap, or on a new row
+                    if (n + 2 > runs.length) runs = Arrays.copyOf(runs, runs.length * 2);
+                    runs[n] = i;
+                    n += 2;
+                }
+                runs[n - 1] = i + 1;
+                loss[covered] = (byte) l;
+                gain[covered++] = (byte) Math.round(HALO.getRed() * hc * (1 - ic) + INK.getRed() * ic);   // <= 96
             }
-            return new Mask(w, h, loss, gain);
+            return new Mask(Arrays.copyOf(runs, n), Arrays.copyOf(loss, covered), Arrays.copyOf(gain, covered));
         }
 
         /** Anti-aliased coverage (0-255) of the halo's or the ink's glyphs alone, white on black. */
@@ -158,16 +172,16 @@ public final class WatermarkPainter {
         }
 
         void blendInto(byte[] bgr) {
-            for (int i = 0, p = 0; i < loss.length; i++, p += 3) {
-                int l = loss[i] & 0xFF;
-                if (l == 0) continue;   // most of a picture lies between the tiles
-                int keep = 256 - l, add = ((gain[i] & 0xFF) << 8) + 128;
-                bgr[p] = (byte) Math.min(255, ((bgr[p] & 0xFF) * keep + add) >> 8);
-                bgr[p + 1] = (byte) Math.min(255, ((bgr[p + 1] & 0xFF) * keep + add) >> 8);
-                bgr[p + 2] = (byte) Math.min(255, ((bgr[p + 2] & 0xFF) * keep + add) >> 8);
+            for (int r = 0, k = 0; r < runs.length; r += 2) {
+                for (int p = runs[r] * 3, end = runs[r + 1] * 3; p < end; p += 3, k++) {
+                    int keep = 256 - (loss[k] & 0xFF), add = ((gain[k] & 0xFF) << 8) + 128;
+                    bgr[p] = (byte) Math.min(255, ((bgr[p] & 0xFF) * keep + add) >> 8);
+                    bgr[p + 1] = (byte) Math.min(255, ((bgr[p + 1] & 0xFF) * keep + add) >> 8);
+                    bgr[p + 2] = (byte) Math.min(255, ((bgr[p + 2] & 0xFF) * keep + add) >> 8);
+                }
             }
         }
 
-        long bytes() { return 2L * loss.length; }
+        long bytes() { return 2L * loss.length + 4L * runs.length; }
     }
 }
