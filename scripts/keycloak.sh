@@ -178,15 +178,28 @@ ensure_dist() {
   exec 9>&-
 }
 
-# Puts the realm into data/import atomically (another instance may be importing it right now).
+# Puts the realm into data/import atomically (another instance may be importing it right now), as
+# the demo: the realm file is the production realm (no users, strict settings, its URLs and switches
+# from SHENHE_* placeholders); the demo adds its users and lets the UI come back to any local port
+# the demo, the tests and the benchmarks serve it on.
+DEMO_UI_PORTS=(9080 9081 9180 9181 9182 19080 29080 39080 39081 49080 5173)
 install_realm() {
   [[ -f "$REALM_FILE" ]] || die "realm file $REALM_FILE not found"
-  local dir="$KC_HOME/data/import"
+  local dir="$KC_HOME/data/import" port uris="" logout=""
   mkdir -p "$dir"
+  for port in "${DEMO_UI_PORTS[@]}"; do
+    uris+="${uris:+, }\"http://localhost:$port/*\""
+    logout+="${logout:+##}http://localhost:$port/*"
+  done
   local tmp
   tmp="$(mktemp "$dir/.shenhe-realm.XXXXXX")"
-  cp "$REALM_FILE" "$tmp"
+  # the redirect list is the one line holding the placeholder alone; the logout list is an attribute
+  sed -e 's|^\( *\)"${SHENHE_PUBLIC_URL:[^}]*}/\*"$|\1'"$uris"'|' \
+      -e 's|\("post.logout.redirect.uris": \)"[^"]*"|\1"'"$logout"'"|' "$REALM_FILE" > "$tmp"
   mv -f "$tmp" "$dir/shenhe-realm.json"
+  tmp="$(mktemp "$dir/.shenhe-users.XXXXXX")"
+  cp "$ROOT/keycloak/demo/shenhe-users-0.json" "$tmp"
+  mv -f "$tmp" "$dir/shenhe-users-0.json"
 }
 
 check_ports_free() {
@@ -211,6 +224,8 @@ kc_env() {
   printf '%s\n' -u KC_PORT -u KC_MGMT_PORT -u KC_VERSION -u KC_CACHE_DIR -u KC_RUN_DIR \
     -u KC_JAVA_HOME -u KC_START_TIMEOUT \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    SHENHE_PUBLIC_URL=http://localhost:9080 "SHENHE_KC_PASSWORD_POLICY=length(4)" \
+    SHENHE_KC_STAFF_OTP=DISABLED SHENHE_KC_CLI_ENABLED=true \
     "JAVA_OPTS_KC_HEAP=${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
 }
 
