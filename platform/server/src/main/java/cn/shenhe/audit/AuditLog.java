@@ -7,10 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.SynchronizationType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.persistence.config.EntityManagerProperties;
 
 /** Appends to the audit log of the request's district. There is no update or delete. */
 @ApplicationScoped
@@ -21,6 +26,8 @@ public class AuditLog {
 
     @Inject
     TenantEntityManager em;
+    @PersistenceUnit(unitName = "shenhe")
+    EntityManagerFactory emf;
     @Inject
     RequestContext request;
 
@@ -57,7 +64,31 @@ public class AuditLog {
     public static final String REGISTRATION_VIEWED = "registration.viewed";
     private static final List<String> READS_OF_A_REGISTRATION = List.of(PICTURE_VIEWED, REGISTRATION_VIEWED);
 
+    /**
+     * A read that reaches into several districts' data (a national search): one event in each district's own
+     * log, so that each district's admins see it among their reads, all in one transaction of their own.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordReadIn(List<String> districts, String action, Map<String, ?> detail) {
+        for (String district : districts) {
+            // the request's EntityManager is bound to its own district (none, for national admins): one per district
+            EntityManager log = emf.createEntityManager(SynchronizationType.SYNCHRONIZED,
+                    Map.of(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, district));
+            try {
+                log.joinTransaction();
+                log.persist(event(action, "district", district, detail));
+                log.flush();
+            } finally {
+                log.close();
+            }
+        }
+    }
+
     private void append(String action, String targetType, String targetId, Map<String, ?> detail) {
+        em.get().persist(event(action, targetType, targetId, detail));
+    }
+
+    private AuditEvent event(String action, String targetType, String targetId, Map<String, ?> detail) {
         JsonObjectBuilder json = JSON.createObjectBuilder();
         detail.forEach((k, v) -> {
             if (v instanceof Number n) {
@@ -67,8 +98,8 @@ public class AuditLog {
             }
         });
         var caller = request.caller();
-        em.get().persist(new AuditEvent(Instant.now(), caller.subject(), caller.username(), caller.actingRole(), action, targetType,
-                targetId, json.build().toString()));
+        return new AuditEvent(Instant.now(), caller.subject(), caller.username(), caller.actingRole(), action, targetType,
+                targetId, json.build().toString());
     }
 
     /** The events about one record, oldest first. */

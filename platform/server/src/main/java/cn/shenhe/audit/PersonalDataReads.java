@@ -3,6 +3,7 @@ package cn.shenhe.audit;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +25,11 @@ public class PersonalDataReads {
     public void ofRegistration(String registrationId, String action, Map<String, ?> detail) {
         if (request.caller().isCandidate()) return;   // candidates reach only their own registration
         audit.recordRead(action, "registration", registrationId, detail);
+    }
+
+    /** A national search: recorded in each district it reached. */
+    public void acrossDistricts(List<String> districts, String action, Map<String, ?> detail) {
+        audit.recordReadIn(districts, action, detail);
     }
 
     /** A search or an export over the district's candidates. */

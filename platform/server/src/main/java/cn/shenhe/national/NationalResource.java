@@ -3,6 +3,7 @@ package cn.shenhe.national;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.problem.Problems;
+import cn.shenhe.audit.PersonalDataReads;
 import cn.shenhe.search.SearchRequest;
 import cn.shenhe.search.SearchResult;
 import cn.shenhe.search.SearchService;
@@ -36,6 +37,8 @@ public class NationalResource {
     @Inject
     SearchService search;
     @Inject
+    PersonalDataReads reads;
+    @Inject
     DistrictDirectory districts;
 
     @GET
@@ -65,6 +68,7 @@ public class NationalResource {
                         .orElseThrow(() -> Problems.invalid("district", "没有这个考区", "no such district: " + district)));
         SearchRequest request = SearchRequest.fromParameters(q, status, site, category, openComments, sort, offset, limit,
                 Optional.empty());
+        reads.acrossDistricts(targets, PersonalDataReads.SEARCH, java.util.Map.of("q", q == null ? "" : q, "scope", "national"));
         return SearchResult.ok(search.searchAcross(targets, request));
     }
 

@@ -1,5 +1,7 @@
 package cn.shenhe.it;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -79,5 +81,22 @@ class PersonalDataAuditIT {
         Api.as(site).get(path + "/views").then().statusCode(403);
         Api.as(Keycloak.createUser("district-admin", "sh", null).token()).get(path + "/views").then().statusCode(404);   // another district: as if it did not exist
         Api.as(site).get("/districts/bj/audit").then().statusCode(403);
+    }
+
+    @Test
+    void aNationalSearchIsRecordedInEveryDistrictItReached() {
+        Keycloak.User national = Keycloak.createUser("national-admin", null, null);
+        String q = "审计" + System.nanoTime();
+        Api.as(national.token()).get("/national/search?q=" + q).then().statusCode(200);
+        Api.as(national.token()).get("/national/search?district=sh&q=" + q + "x").then().statusCode(200);
+
+        String bjAdmin = Keycloak.createUser("district-admin", "bj", null).token();
+        Api.as(bjAdmin).get("/districts/bj/audit").then().statusCode(200)
+                .body("findAll { it.actor == '" + national.username() + "' }.role", equalTo(List.of("national-admin")))
+                .body("findAll { it.actor == '" + national.username() + "' }.detail",
+                        hasItem(allOf(containsString("\"q\":\"" + q + "\""), containsString("\"scope\":\"national\""))));
+        // the search limited to sh reached sh only
+        Api.as(Keycloak.createUser("district-admin", "sh", null).token()).get("/districts/sh/audit").then().statusCode(200)
+                .body("findAll { it.actor == '" + national.username() + "' }.size()", equalTo(2));
     }
 }

@@ -1,0 +1,310 @@
+package cn.shenhe.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Nothing acknowledged is lost (issue 14 §5). A server of its own (a copy of the H2 test server's
+ * configuration, its own ports and data folder) is killed with SIGKILL while four clients upload; after
+ * it restarts, every picture it answered 201 for is there, with the same bytes where a client read them
+ * before the kill, and every picture a registration lists can be read (no row without its picture).
+ * Then {@code scripts/backup.sh} backs it up and restores it into a fresh server: every picture decrypts
+ * to the same bytes there, and search works again from the restored database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)   // the backup also carries the pictures that survived the kill
+class CrashRecoveryIT {
+
+    private static final Path WLP = Path.of(System.getProperty("it.wlp.home", "target/liberty/wlp"));
+    private static final int HTTP = Integer.parseInt(System.getProperty("it.http.port", "19080"));
+    private static final int HTTPS = Integer.parseInt(System.getProperty("it.https.port", "19443"));
+    /** Two servers of its own, never running at once: the one killed, and the fresh one a backup is restored into. */
+    private static final TestServer CRASHED = new TestServer(HTTP + 17, HTTPS + 17);
+    private static final TestServer RESTORED = new TestServer(HTTP + 18, HTTPS + 18);
+    private static final int CLIENTS = 4;
+    private static final String[] TYPES = {"practice-proof", "other"};   // 5 pictures each
+    /** Every picture acknowledged so far, with the SHA-256 of its bytes where a client read it. */
+    private static final Map<String, Acknowledged> ACKNOWLEDGED = new ConcurrentHashMap<>();
+    private static final Map<String, String> OWNER = new ConcurrentHashMap<>();   // registration -> its candidate's token
+
+    /** What a 201 promised: the picture's URL and size, and its SHA-256 where the client read it back. */
+    private record Acknowledged(String registration, String url, long bytes, byte[] sha256) {
+    }
+
+    @BeforeAll
+    static void createServer() throws Exception {
+        CRASHED.create();
+        CRASHED.start();
+    }
+
+    @AfterAll
+    static void removeServers() throws Exception {
+        CRASHED.stop();
+        RESTORED.stop();
+        CRASHED.delete();
+        RESTORED.delete();
+    }
+
+    @Test
+    @Order(1)
+    void everyAcknowledgedUploadSurvivesAKill9() throws Exception {
+        List<List<String[]>> work = new ArrayList<>();   // per client: (token, registration) pairs
+        for (int c = 0; c < CLIENTS; c++) {
+            List<String[]> mine = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String token = Keycloak.createUser("candidate", "bj", null).token();
+                String r = register(CRASHED, token);
+                OWNER.put(r, token);
+                mine.add(new String[] {token, r});
+            }
+            work.add(mine);
+        }
+        byte[] photo = TestImages.jpeg(1000, 750);
+        Map<String, Acknowledged> acknowledged = ACKNOWLEDGED;
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch enough = new CountDownLatch(24);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (List<String[]> mine : work) {
+            clients.submit(() -> {
+                try {
+                    for (String[] tr : mine) {
+                        for (String type : TYPES) {
+                            for (int i = 0; i < 5; i++) {
+                                Response r = given().baseUri(CRASHED.v1()).auth().oauth2(tr[0]).contentType("image/jpeg").body(photo)
+                                        .post("/districts/bj/registrations/" + tr[1] + "/materials/" + type + "/images");
+                                if (r.statusCode() != 201) throw new IllegalStateException(r.statusCode() + " " + r.asString());
+                                String url = r.jsonPath().getString("url");
+                                // promised from here on, whether or not the read-back below beats the kill
+                                acknowledged.put(url, new Acknowledged(tr[1], url, r.jsonPath().getLong("bytes"), null));
+                                acknowledged.put(url, new Acknowledged(tr[1], url, r.jsonPath().getLong("bytes"), sha256(read(CRASHED, tr[0], url))));
+                                enough.countDown();
+                            }
+                        }
+                    }
+                } catch (Exception e) {   // RestAssured rethrows a ConnectException unchecked-style
+                    errors.incrementAndGet();   // the kill: a refused or cut connection
+                }
+            });
+        }
+        assertTrue(enough.await(180, TimeUnit.SECONDS), "24 uploads acknowledged before the kill; " + acknowledged.size() + " were");
+        CRASHED.kill9();   // SIGKILL: no shutdown hook, no flush
+        clients.shutdown();
+        assertTrue(clients.awaitTermination(120, TimeUnit.SECONDS));
+        int promised = acknowledged.size();
+
+        CRASHED.start();
+        assertAllThere(CRASHED);
+        // and no row without its picture: everything the registrations list reads back
+        int listed = 0;
+        for (List<String[]> mine : work) {
+            for (String[] tr : mine) {
+                List<String> urls = given().baseUri(CRASHED.v1()).auth().oauth2(tr[0]).get("/districts/bj/registrations/" + tr[1])
+                        .then().statusCode(200).extract().jsonPath().getList("materials.images.flatten().url", String.class);
+                for (String url : urls) {
+                    assertTrue(read(CRASHED, tr[0], url).length > 0, url);
+                    listed++;
+                }
+            }
+        }
+        assertTrue(listed >= promised, listed + " pictures listed, " + promised + " acknowledged");
+        System.out.printf("CrashRecoveryIT: %d uploads acknowledged before the kill (%d clients cut off), %d listed after the restart%n",
+                promised, errors.get(), listed);
+    }
+
+    @Test
+    @Order(2)
+    void aBackupRestoresIntoAFreshServer() throws Exception {
+        String token = Keycloak.createUser("candidate", "bj", null).token();
+        String r = register(CRASHED, token);
+        OWNER.put(r, token);
+        for (int i = 0; i < 3; i++) {
+            Response up = given().baseUri(CRASHED.v1()).auth().oauth2(token).contentType("image/jpeg")
+                    .body(TestImages.jpeg(1000 + i, 750)).post("/districts/bj/registrations/" + r + "/materials/other/images");
+            assertEquals(201, up.statusCode(), up.asString());
+            String url = up.jsonPath().getString("url");
+            ACKNOWLEDGED.put(url, new Acknowledged(r, url, up.jsonPath().getLong("bytes"), sha256(read(CRASHED, token, url))));
+        }
+
+        CRASHED.stop();
+        Path archive = CRASHED.dir.resolveSibling(RESTORED.name + "-backup.tar.gz");
+        assertEquals(0, script("backup.sh", "create", archive.toString(), CRASHED.dir.resolve("data").toString()));
+        RESTORED.create();
+        assertEquals(0, script("backup.sh", "restore", archive.toString(), RESTORED.dir.resolve("data").toString()));
+        RESTORED.start();
+        try {
+            assertAllThere(RESTORED);
+            // the search index was not in the backup: rebuilt from the restored database at start
+            String admin = Keycloak.createUser("district-admin", "bj", null).token();
+            given().baseUri(RESTORED.v1()).auth().oauth2(admin).get("/districts/bj/search?q=" + r)
+                    .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(1));
+        } finally {
+            RESTORED.stop();
+            Files.deleteIfExists(archive);
+        }
+    }
+
+    /** Every picture acknowledged so far reads back from the server: same size, a JPEG, the same bytes where known. */
+    private static void assertAllThere(TestServer server) {
+        for (Acknowledged a : ACKNOWLEDGED.values()) {
+            byte[] back = read(server, OWNER.get(a.registration()), a.url());
+            assertEquals(a.bytes(), back.length, a.url());
+            assertTrue(back[0] == (byte) 0xFF && back[1] == (byte) 0xD8, "a JPEG: " + a.url());
+            if (a.sha256() != null) assertArrayEquals(a.sha256(), sha256(back), "the same bytes as before: " + a.url());
+        }
+    }
+
+    private static String register(TestServer server, String token) {
+        return given().baseUri(server.v1()).auth().oauth2(token).contentType("application/json")
+                .body("{\"examYear\":2027,\"category\":\"clinical-physician\",\"site\":\"bj-01\"}")
+                .post("/districts/bj/registrations").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    private static byte[] read(TestServer server, String token, String url) {
+        return given().baseUri(server.base()).auth().oauth2(token).get(url).then().statusCode(200).extract().asByteArray();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One of the repository's scripts, as an operator runs it. */
+    private static int script(String name, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of(System.getProperty("it.repo.root", "../..")).resolve("scripts").resolve(name).toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        return p.waitFor(300, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
+    /**
+     * A Liberty server of this test's own: the H2 test server's configuration (Keycloak, plugins, districts)
+     * with other ports, its own data folder, and a database that survives its restarts.
+     */
+    private record TestServer(int port, int httpsPort, String name, Path dir) {
+
+        TestServer(int port, int httpsPort) {
+            this(port, httpsPort, "shenhe-crash-" + port, WLP.resolve("usr/servers").resolve("shenhe-crash-" + port));
+        }
+
+        String base() {
+            return "http://localhost:" + port;
+        }
+
+        String v1() {
+            return base() + "/api/v1";
+        }
+
+        void create() throws IOException {
+            delete();
+            Path source = WLP.resolve("usr/servers").resolve("shenhe-it-h2-" + HTTP);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path from : (Iterable<Path>) files::iterator) {
+                    Path rel = source.relativize(from);
+                    String top = rel.getNameCount() == 0 ? "" : rel.getName(0).toString();
+                    if (List.of("workarea", "logs", "dropins", "apps", "data").contains(top)) continue;
+                    Path to = dir.resolve(rel.toString());
+                    if (Files.isDirectory(from)) Files.createDirectories(to);
+                    else Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.writeString(dir.resolve("configDropins/overrides/zz-crash-test.xml"), """
+                    <server>
+                        <variable name="http.port" value="%d"/>
+                        <variable name="https.port" value="%d"/>
+                    </server>
+                    """.formatted(port, httpsPort));
+            Files.writeString(dir.resolve("bootstrap.properties"), "db.kind=h2\nshenhe.db.clean-on-start=false\n");
+            Files.createDirectories(dir.resolve("dropins"));
+            Files.copy(Path.of(System.getProperty("it.war", "target/shenhe.war")), dir.resolve("dropins/shenhe.war"));
+        }
+
+        void start() throws IOException, InterruptedException {
+            assertEquals(0, run("start"), "server start " + name);
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) return;
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError(name + " not ready within 240 s; see " + dir.resolve("logs/messages.log"));
+        }
+
+        void stop() throws IOException, InterruptedException {
+            if (Files.exists(dir)) run("stop");
+        }
+
+        void kill9() throws Exception {
+            long pid = Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + name + ".pid")).strip());
+            ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+            assertTrue(server.destroyForcibly(), "SIGKILL sent");   // SIGKILL on Linux
+            server.onExit().get(60, TimeUnit.SECONDS);
+        }
+
+        private int run(String action) throws IOException, InterruptedException {
+            ProcessBuilder pb = new ProcessBuilder(WLP.resolve("bin/server").toString(), action, name)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            Files.createDirectories(Path.of("target")).resolve(name + ".out").toFile()));
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process p = pb.start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        }
+
+        void delete() throws IOException {
+            if (!Files.exists(dir)) return;
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+    }
+}
