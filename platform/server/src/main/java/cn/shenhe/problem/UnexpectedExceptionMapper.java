@@ -7,14 +7,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last line: unwraps a ProblemException buried in a transaction or validation wrapper, and
- * turns anything else into a 500 problem whose incident id is in the log (never the stack trace
+ * The last line: unwraps a ProblemException buried in a transaction or validation wrapper, answers a
+ * lost database connection with 503 {@code database-unavailable}, and turns anything else into a 500 problem whose incident id is in the log (never the stack trace
  * in the response).
  */
 @Provider
@@ -39,6 +40,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof jakarta.ws.rs.WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);
+            }
+            if (t instanceof SQLException sql && DatabaseOutage.is(sql)) {
+                LOG.log(Level.WARNING, "Database unreachable at " + path + ": " + sql);
+                return Problem.response(DatabaseOutage.problem(), headers, path);
             }
             if (t == t.getCause()) {
                 break;
