@@ -54,3 +54,13 @@ export interface Slot { id: string; site: string; date: string; start: string; e
 export interface Appointment {
   registrationId: string; candidateName?: string; slot: Slot; status: 'BOOKED' | 'CHECKED_IN' | string; bookedAt: string; checkedInAt: string | null
 }
+
+/** The workbench's context of a registration (staff only): `GET .../registrations/{r}/review-context`. */
+export interface ReviewContext {
+  identity: {
+    name: string; idNumber: string | null; birthDate: string | null; sex: 'MALE' | 'FEMALE' | null
+    checksumValid: boolean | null; phone: string | null
+  }
+  decisions: { at: string; level: string; actor: string; role: string; outcome: string | null; approved: number; changesRequested: number }[]
+  changes: { since: string | null; added: string[]; removed: { imageId: string; materialType: string; at: string }[] }
+}

@@ -51,7 +51,27 @@ const en: typeof zh = {
     commentPlaceholder: 'Comment to the candidate (required for “request changes”)', internal: 'Internal note (not shown to the candidate)',
     outcome: 'Outcome', PASS: 'Pass (site)', RETURN: 'Return for changes', APPROVE: 'Approve', REJECT: 'Reject', keep: 'Save comments only',
     reason: 'Reason', submit: 'Submit review', submitted: 'Review submitted', help: 'Keyboard shortcuts',
-    keys: { j: 'Next image', k: 'Previous image', a: 'Approve the current image', c: 'Comment on the current image', n: 'Next candidate', help: 'Show/hide this help' },
+    keys: {
+      j: 'Next image', k: 'Previous image', s: 'Show/hide the sample side by side', a: 'Approve the current image', c: 'Comment on the current image',
+      template: 'Request changes to the current image with comment template 1–9', p: 'Outcome: pass (site) / approve (district)',
+      x: 'Outcome: return for changes', X: 'Outcome: reject (district; a reason is required)', enter: 'Submit the review (with the focus on “Submit review”)',
+      esc: 'Leave a text field (shortcuts work again)', n: 'Next candidate', help: 'Show/hide this help',
+    },
+    identity: {
+      title: 'Registration', name: 'Name', idNumber: 'ID number', birthDate: 'Date of birth', sex: 'Sex', checksum: 'Check digit', phone: 'Phone',
+      MALE: 'Male', FEMALE: 'Female', valid: 'Valid', invalid: 'Wrong check digit', noDate: 'No valid date in the number', encoded: 'from the ID number',
+      none: 'Not given', unavailable: 'Registration details not available: {msg}',
+    },
+    sample: {
+      show: 'Compare with sample (s)', hide: 'Hide sample (s)', title: 'Sample: {type}', none: 'This material has no sample image', candidate: 'Uploaded', rules: 'Rules',
+    },
+    history: {
+      title: 'Review history', entries: 'Comments and decisions', none: 'No comments or decisions yet', pictures: '{approved} approved, {changes} changes requested',
+      internal: 'Internal note', open: 'open', resolved: 'resolved', comment: 'Comment', changesTitle: 'Changes since the last review',
+      since: 'Last review: {at}', firstReview: 'First review: no decision before', noChanges: 'Nothing changed since the last review',
+      added: 'New: {type} no. {n}', removed: 'Deleted: {type} ({at}); deleted pictures are not kept', show: 'Show',
+      warnings: 'Notes on this picture', noWarnings: 'None',
+    },
     searchButton: 'Search', notAvailable: 'The review API is not available yet: {msg}', search: 'Search candidates or comments', changed: 'Changed',
   },
   admin: {
@@ -96,7 +116,7 @@ const en: typeof zh = {
   notifications: { title: 'Notifications ({n} unread)', none: 'No notifications' },
   views: {
     title: 'Who viewed my materials', intro: 'Every view is recorded. To protect privacy, only the viewer\'s role is shown, not their name.',
-    none: 'No staff member has viewed your materials yet', picture: 'viewed the "{type}" photo', registration: 'viewed the registration',
+    none: 'No staff member has viewed your materials yet', picture: 'viewed the "{type}" photo', registration: 'viewed the registration', identity: 'viewed the ID number and phone',
     role: { 'site-reviewer': 'Exam site reviewer', 'district-reviewer': 'District reviewer', 'district-admin': 'District administrator', 'national-admin': 'National administrator' },
   },
   viewer: {

@@ -49,7 +49,26 @@ export default {
     commentPlaceholder: '写给考生的意见(必填于“需修改”)', internal: '内部备注(考生不可见)',
     outcome: '审核结论', PASS: '考点通过', RETURN: '退回修改', APPROVE: '审核通过', REJECT: '审核拒绝', keep: '仅保存意见',
     reason: '理由', submit: '提交审核', submitted: '审核已提交', help: '键盘快捷键',
-    keys: { j: '下一张图片', k: '上一张图片', a: '通过当前图片', c: '为当前图片写意见', n: '下一位考生', help: '显示/隐藏本帮助' },
+    keys: {
+      j: '下一张图片', k: '上一张图片', s: '显示/隐藏示例图片对照', a: '通过当前图片', c: '为当前图片写意见', template: '用第 1–9 条常用意见要求修改当前图片',
+      p: '结论:考点通过 / 审核通过', x: '结论:退回修改', X: '结论:审核拒绝(考区,须填理由)', enter: '提交审核(焦点在“提交审核”上时)',
+      esc: '离开输入框(之后快捷键可用)', n: '下一位考生', help: '显示/隐藏本帮助',
+    },
+    identity: {
+      title: '报名信息', name: '姓名', idNumber: '身份证号', birthDate: '出生日期', sex: '性别', checksum: '校验位', phone: '手机号',
+      MALE: '男', FEMALE: '女', valid: '校验通过', invalid: '校验位不正确', noDate: '号码中无有效日期', encoded: '由身份证号推得',
+      none: '未填写', unavailable: '报名信息暂不可用:{msg}',
+    },
+    sample: {
+      show: '对照示例 (s)', hide: '隐藏示例 (s)', title: '示例图片:{type}', none: '该材料没有示例图片', candidate: '考生上传', rules: '材料要求',
+    },
+    history: {
+      title: '审核记录', entries: '意见与决定', none: '暂无审核意见或决定', pictures: '通过 {approved} 张,需修改 {changes} 张',
+      internal: '内部备注', open: '未解决', resolved: '已解决', comment: '意见', changesTitle: '上次审核以来的修改',
+      since: '上次审核:{at}', firstReview: '首次审核,此前没有审核决定', noChanges: '上次审核以来没有修改',
+      added: '新上传:{type} 第 {n} 张', removed: '已删除:{type}({at});删除的图片不保留,无法对照', show: '查看',
+      warnings: '本张图片的提示', noWarnings: '暂无提示',
+    },
     searchButton: '搜索', notAvailable: '审核接口尚未就绪:{msg}', search: '搜索考生或意见', changed: '有修改',
   },
   admin: {
@@ -94,7 +113,7 @@ export default {
   notifications: { title: '站内通知({n} 条未读)', none: '暂无通知' },
   views: {
     title: '谁查看了我的材料', intro: '每一次查看都会记录。出于隐私保护,这里只显示查看人的身份,不显示姓名。',
-    none: '还没有工作人员查看过您的材料', picture: '查看了“{type}”照片', registration: '查看了报名信息',
+    none: '还没有工作人员查看过您的材料', picture: '查看了“{type}”照片', registration: '查看了报名信息', identity: '查看了身份证号和手机号',
     role: { 'site-reviewer': '考点审核员', 'district-reviewer': '考区审核员', 'district-admin': '考区管理员', 'national-admin': '国家管理员' },
   },
   viewer: {

@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { i18n, setLocale } from '../i18n'
 import { session } from '../lib/auth'
-import type { RegistrationView } from '../lib/types'
+import type { RegistrationView, ReviewContext } from '../lib/types'
 // Imported up front (vi.mock is hoisted above it), so compiling the view never eats into a test's time limit.
 import ReviewView from './ReviewView.vue'
 
@@ -29,6 +29,13 @@ const registration: RegistrationView = {
   }],
 }
 
+const context: ReviewContext = {
+  identity: { name: '李娜', idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'FEMALE', checksumValid: true, phone: '13800138000' },
+  decisions: [{ at: '2026-12-01T08:00:00Z', level: 'SITE', actor: 'rev1', role: 'site-reviewer', outcome: 'RETURN', approved: 1, changesRequested: 1 }],
+  changes: { since: '2026-12-01T08:00:00Z', added: ['i2'], removed: [{ imageId: 'i0', materialType: 'id-card', at: '2026-12-02T08:00:00Z' }] },
+}
+const templates = [{ zh: '照片模糊,请重新拍摄', en: 'Blurred' }, { zh: '材料与报名信息不符', en: 'Does not match' }]
+
 describe('ReviewView', () => {
   let w: ReturnType<typeof mount> | undefined
   // A failed test must not leave its keyboard listener behind for the next one.
@@ -36,8 +43,12 @@ describe('ReviewView', () => {
   beforeEach(() => {
     setLocale('zh-CN')
     Object.assign(session, { authenticated: true, district: 'bj', roles: ['site-reviewer'] })
-    apiGet.mockReset().mockImplementation(async (url: string) =>
-      url.includes('review-queue') ? { level: 'SITE', waiting: 1, items: [] } : registration)
+    apiGet.mockReset().mockImplementation(async (url: string) => {
+      if (url.includes('review-queue')) return { level: 'SITE', waiting: 1, items: [] }
+      if (url.endsWith('/review-context')) return context
+      if (url.endsWith('/districts/bj')) return { code: 'bj', reviewMode: 'online-review', inPerson: false, commentTemplates: templates }
+      return registration
+    })
     apiSend.mockReset().mockResolvedValue(registration)
     push.mockReset()
   })
@@ -62,6 +73,44 @@ describe('ReviewView', () => {
     })
   })
 
+  it('shows the declared identity, the sample and the history; a template by digit, return by x, Enter submits', async () => {
+    w = mount(ReviewView, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus], stubs: { teleport: true } }, attachTo: document.body })
+    await vi.waitFor(() => expect(w!.find('[data-testid=declared-id-number]').exists()).toBe(true))
+    expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/bj/registrations/r1/review-context')
+    expect(w.find('[data-testid=declared-id-number]').text()).toBe('11010519491231002X')
+    expect(w.find('[data-testid=declared-identity]').text()).toContain('1949-12-31')
+    expect(w.find('[data-testid=declared-identity]').text()).toContain('女')
+    expect(w.find('[data-testid=id-checksum]').text()).toContain('校验通过')
+    const history = w.find('[data-testid=review-history]').text()
+    expect(history).toContain('考点审核 · 退回修改')
+    expect(history).toContain('身份证明 第 2 张')        // new since the last decision
+    expect(history).toContain('已删除:身份证明')          // gone, known from the audit trail
+
+    expect(w.find('[data-testid=sample]').exists()).toBe(false)
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 's' }))
+    await flushPromises()
+    expect(w.find('[data-testid=sample]').text()).toContain('须上传 2 张')
+    // typing never triggers a key: an s in a text field stays there
+    const box = w.find('textarea[data-testid=general-comment]')
+    box.element.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }))
+    await flushPromises()
+    expect(w.find('[data-testid=sample]').exists()).toBe(true)
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))   // approve picture 1
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }))
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '2' }))   // picture 2: template 2
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'x' }))   // return for changes
+    await flushPromises()
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('submit-review'))
+    ;(document.activeElement as HTMLButtonElement).click()
+    await flushPromises()
+    const call = apiSend.mock.calls.find((c) => c[1].endsWith('/reviews'))!
+    expect(call[2]).toMatchObject({
+      images: [{ imageId: 'i1', decision: 'APPROVE' }, { imageId: 'i2', decision: 'REQUEST_CHANGES', comment: '材料与报名信息不符' }],
+      outcome: 'RETURN',
+    })
+  })
+
   it('claims the next candidate with n', async () => {
     apiSend.mockResolvedValueOnce({ registrationId: 'r9', level: 'SITE', expiresAt: '' })
     w = mount(ReviewView, { props: {}, global: { plugins: [i18n, ElementPlus] } })
@@ -81,6 +130,7 @@ describe('ReviewView', () => {
       if (url.includes('appointment-slots')) return [slot]
       if (url.includes('/appointments?date=2098-03-09')) return [{ registrationId: 'r7', candidateName: '王芳', slot, status: 'BOOKED', bookedAt: '', checkedInAt: null }]
       if (url.endsWith('/districts/tonsite')) return { code: 'tonsite', reviewMode: 'onsite-review', inPerson: true, commentTemplates: [] }
+      if (url.endsWith('/review-context')) return context
       return onsiteReg
     })
     w = mount(ReviewView, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus] }, attachTo: document.body })

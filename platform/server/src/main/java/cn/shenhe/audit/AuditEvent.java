@@ -1,10 +1,14 @@
 package cn.shenhe.audit;
 
 import cn.shenhe.persistence.Ids;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -63,4 +67,14 @@ public class AuditEvent {
     public String targetType() { return targetType; }
     public String targetId() { return targetId; }
     public String detail() { return detail; }
+
+    /** The detail as the JSON object it was written as (empty if there is none). */
+    public JsonObject details() {
+        if (detail == null || detail.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (var reader = Json.createReader(new StringReader(detail))) {
+            return reader.readObject();
+        }
+    }
 }

@@ -62,7 +62,9 @@ public class AuditLog {
 
     public static final String PICTURE_VIEWED = "picture.viewed";
     public static final String REGISTRATION_VIEWED = "registration.viewed";
-    private static final List<String> READS_OF_A_REGISTRATION = List.of(PICTURE_VIEWED, REGISTRATION_VIEWED);
+    /** The declared identity in full (ID number, phone) beside the pictures, in the review workbench. */
+    public static final String IDENTITY_VIEWED = "identity.viewed";
+    private static final List<String> READS_OF_A_REGISTRATION = List.of(PICTURE_VIEWED, REGISTRATION_VIEWED, IDENTITY_VIEWED);
 
     /**
      * A read that reaches into several districts' data (a national search): one event in each district's own
@@ -100,6 +102,13 @@ public class AuditLog {
         var caller = request.caller();
         return new AuditEvent(Instant.now(), caller.subject(), caller.username(), caller.actingRole(), action, targetType,
                 targetId, json.build().toString());
+    }
+
+    /** The events of the given actions about one record, oldest first. */
+    public List<AuditEvent> about(String targetType, String targetId, List<String> actions) {
+        return em.get().createQuery("SELECT e FROM AuditEvent e WHERE e.targetType = :t AND e.targetId = :id AND e.action IN :actions"
+                        + " ORDER BY e.at, e.id", AuditEvent.class)
+                .setParameter("t", targetType).setParameter("id", targetId).setParameter("actions", actions).getResultList();
     }
 
     /** The events about one record, oldest first. */

@@ -36,7 +36,7 @@ public class ViewsResource {
     /**
      * @param actor the user name, for admins only (null for the candidate)
      * @param role  the role the viewer acted in: site-reviewer, district-reviewer, district-admin, national-admin
-     * @param what  picture.viewed (with the material type) or registration.viewed
+     * @param what  picture.viewed (with the material type), registration.viewed or identity.viewed
      */
     public record View(Instant at, String role, String actor, String what, String materialType) {
     }
@@ -49,14 +49,7 @@ public class ViewsResource {
         String id = registrations.findVisible(registrationId).id();   // a candidate's own only; 404 otherwise
         boolean candidate = request.caller().isCandidate();
         return audit.readsOf(id).stream()
-                .map(e -> new View(e.at(), e.actorRole(), candidate ? null : e.actorUsername(), e.action(), materialType(e.detail())))
+                .map(e -> new View(e.at(), e.actorRole(), candidate ? null : e.actorUsername(), e.action(), e.details().getString("materialType", null)))
                 .toList();
-    }
-
-    private static String materialType(String detail) {
-        if (detail == null || !detail.contains("materialType")) return null;
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(detail))) {
-            return reader.readObject().getString("materialType", null);
-        }
     }
 }

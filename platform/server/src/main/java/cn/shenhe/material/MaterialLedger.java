@@ -38,6 +38,8 @@ import java.util.logging.Logger;
 public class MaterialLedger {
 
     private static final Logger LOG = Logger.getLogger(MaterialLedger.class.getName());
+    /** The audit action of a deleted picture; its detail names the picture and its material type (the picture is gone). */
+    public static final String IMAGE_DELETED = "material-image.deleted";
 
     @Inject
     RegistrationRepository registrations;
@@ -108,9 +110,9 @@ public class MaterialLedger {
         images.remove(image);
         r.detach(image);
         r.touch(Instant.now());
-        audit.record("material-image.deleted", "registration", r.id(),
+        audit.record(IMAGE_DELETED, "registration", r.id(),
                 Map.of("image", image.id(), "materialType", image.materialType(), "originalSha256", image.originalSha256()));
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "material-image.deleted"));
+        changed.fire(new RegistrationChanged(request.district(), r.id(), IMAGE_DELETED));
         afterCompletion(committed -> {
             if (committed) {
                 deleteQuietly(key);

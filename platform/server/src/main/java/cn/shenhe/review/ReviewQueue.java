@@ -4,6 +4,7 @@ import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.material.MaterialImage;
+import cn.shenhe.material.MaterialLedger;
 import cn.shenhe.material.UploadService;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.DistrictPlugins;
@@ -83,7 +84,7 @@ public class ReviewQueue {
         }
         Registration r = registrations.find(change.registrationId()).orElseThrow();
         Instant now = Instant.now();
-        if (change.action().equals("material-image.deleted")) {
+        if (change.action().equals(MaterialLedger.IMAGE_DELETED)) {
             // Only a delete can leave a comment on a picture that is gone; an upload needs no query.
             resolveCommentsOfDeletedImages(r, now);
         }

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReviewService {
 
+    /** The audit action of a decision; its detail holds the level, the pictures' decisions and the outcome. */
+    public static final String DECIDED = "review.decided";
     private static final int MAX_COMMENT = 2000;
 
     @Inject
@@ -126,8 +128,8 @@ public class ReviewService {
             decideRegistration(r, d, level, outcome, req.reason(), now);
             detail.put("outcome", outcome.name());
         }
-        audit.record("review.decided", "registration", r.id(), detail);
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "review.decided"));
+        audit.record(DECIDED, "registration", r.id(), detail);
+        changed.fire(new RegistrationChanged(request.district(), r.id(), DECIDED));
         notices.comments(r, openComments(r).stream()
                 .filter(c -> c.visibility() == CommentVisibility.CANDIDATE && c.createdAt().equals(now))
                 .map(ReviewComment::body).toList());
