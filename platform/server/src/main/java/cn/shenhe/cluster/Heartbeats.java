@@ -1,5 +1,6 @@
 package cn.shenhe.cluster;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,10 +56,17 @@ public class Heartbeats {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        scheduler.scheduleWithFixedDelay(this::beat, 1, BEAT_SECONDS, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("change-log-prune", PRUNE_EVERY.minusSeconds(30), this::prune),
-                PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::beat, 1, BEAT_SECONDS, TimeUnit.SECONDS));
+        scheduled.add(scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("change-log-prune", PRUNE_EVERY.minusSeconds(30),
+                this::prune), PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES));
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduled.forEach(f -> f.cancel(false));
     }
 
     void beat() {

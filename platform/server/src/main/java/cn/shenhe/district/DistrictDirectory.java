@@ -142,18 +142,11 @@ public class DistrictDirectory {
         LOG.info(() -> "Districts loaded: " + loaded.keySet() + (errors.isEmpty() ? "" : "; refused: " + errors.size()));
     }
 
-    /** A configuration changed on another node (or this one: then it is in force already). */
+    /** A configuration changed on another node (or on this one: then it is in force already, and nothing is installed). */
     void onLogged(@Observes LoggedChanges logged) {
-        logged.entries().stream()
-                .filter(e -> e.registrationId() == null && ChangeLog.CONFIG_CHANGED.equals(e.kind()))
-                .map(ChangeLog.Entry::district).distinct()
-                .forEach(code -> {
-                    try {
-                        reload(code);
-                    } catch (RuntimeException e) {   // refused here (a plugin missing on this node): keep the one in force
-                        LOG.log(Level.SEVERE, "District " + code + ": configuration changed on another node not installed", e);
-                    }
-                });
+        if (logged.entries().stream().anyMatch(e -> e.registrationId() == null && ChangeLog.CONFIG_CHANGED.equals(e.kind()))) {
+            refresh();
+        }
     }
 
     /** A backstop for the change log: other nodes' changes arrive within a minute whatever happens. */
