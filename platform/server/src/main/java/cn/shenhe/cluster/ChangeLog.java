@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The change log table: written inside the transaction of each change, read (outside any
@@ -58,7 +57,6 @@ public class ChangeLog {
         // Through the request's EntityManager: the row shares the change's connection and transaction.
         em.get().createNativeQuery("INSERT INTO change_log (district_id, registration_id, kind) VALUES (?1, ?2, ?3)")
                 .setParameter(1, district).setParameter(2, registrationId).setParameter(3, kind)
-                .setHint(QueryHints.INVALIDATE_SHARED_CACHE, false)   // no entity lives in this table
                 .executeUpdate();
     }
 
