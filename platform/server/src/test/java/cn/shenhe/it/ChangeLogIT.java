@@ -143,17 +143,7 @@ class ChangeLogIT {
     }
 
     private static void registered(Connection c, String registration, String name) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
-                + " candidate_name, exam_year, exam_category, site_code, status, published_status, created_at, updated_at, version)"
-                + " VALUES (?, 'bj', ?, 'u', ?, 2027, 'clinical-physician', 'bj-01', 'FILLING', 'FILLING', ?, ?, 1)")) {
-            ps.setString(1, registration);
-            ps.setString(2, registration);
-            ps.setString(3, name);
-            ps.setObject(4, now);
-            ps.setObject(5, now);
-            ps.executeUpdate();
-        }
+        SearchCommentsIT.registered(c, registration, name);
         SearchCommentsIT.logged(c, registration);
     }
 

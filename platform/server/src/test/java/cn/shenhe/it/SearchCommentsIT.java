@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In the container, with the whole application: review comments become searchable through the
- * change log within a second of their commit, resolving one takes it out of the open-comments
+ * change log within 2 s of their commit, resolving one takes it out of the open-comments
  * filter, a rolled-back change never reaches the index, and a rebuild answers exactly as the
  * incrementally kept index. (Comments are written here through the database with their change-log
  * row, as another node would: no event tells this node, it reads the log.)
@@ -51,7 +51,7 @@ class SearchCommentsIT {
     UserTransaction tx;
 
     @Test
-    void commentsAreSearchableWithinASecondOfTheirCommit() throws Exception {
+    void commentsAreSearchableWithinTwoSecondsOfTheirCommit() throws Exception {
         // The application has just been deployed: a first round opens the index and warms every step
         // on the way (executor, connection pool, smartcn, NRT reopen); the promise is about a running server.
         String[] warmUp = commented("学历证书缺少盖章");
@@ -62,7 +62,8 @@ class SearchCommentsIT {
         long t0 = System.nanoTime();
         SearchResult found = await(request(registration + " 照片模糊", false), r -> r.total() == 1);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 1000, "searchable after " + ms + " ms");
+        // Written as another node would: found by this node's poll of the log (250 ms) and the update, promised within 2 s.
+        assertTrue(ms < 2000, "searchable after " + ms + " ms");
         SearchResult.Snippet snippet = found.hits().getFirst().snippets().getFirst();
         assertEquals("comment", snippet.field());
         assertTrue(snippet.html().contains("<em>"), snippet.html());
@@ -122,15 +123,7 @@ class SearchCommentsIT {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         tx.begin();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
-                    + " candidate_name, exam_year, exam_category, site_code, status, published_status, created_at, updated_at, version)"
-                    + " VALUES (?, 'bj', ?, 'u', '蔺测试', 2027, 'clinical-physician', 'bj-01', 'FILLING', 'FILLING', ?, ?, 1)")) {
-                ps.setString(1, registration);
-                ps.setString(2, registration);
-                ps.setObject(3, now);
-                ps.setObject(4, now);
-                ps.executeUpdate();
-            }
+            registered(c, registration, "蔺测试");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_comment (id, district_id, registration_id, material_type,"
                     + " review_level, visibility, body, author_sub, author_name, created_at) VALUES (?, 'bj', ?, 'id-card', 'SITE',"
                     + " 'CANDIDATE', ?, 's', '审核员甲', ?)")) {
@@ -144,6 +137,21 @@ class SearchCommentsIT {
         }
         tx.commit();
         return new String[] {registration, comment};
+    }
+
+    /** A registration in bj, written as another node would (its change-log row comes with {@link #logged}). */
+    static void registered(Connection c, String registration, String name) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
+                + " candidate_name, exam_year, exam_category, site_code, status, published_status, created_at, updated_at, version)"
+                + " VALUES (?, 'bj', ?, 'u', ?, 2027, 'clinical-physician', 'bj-01', 'FILLING', 'FILLING', ?, ?, 1)")) {
+            ps.setString(1, registration);
+            ps.setString(2, registration);
+            ps.setString(3, name);
+            ps.setObject(4, now);
+            ps.setObject(5, now);
+            ps.executeUpdate();
+        }
     }
 
     /** The change-log row every change writes in its transaction. */
