@@ -1,6 +1,7 @@
 package cn.shenhe.district;
 
 import cn.shenhe.audit.AuditLog;
+import cn.shenhe.cluster.ChangeLog;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,8 @@ public class ConfigVersions {
     TenantEntityManager em;
     @Inject
     RequestContext request;
+    @Inject
+    ChangeLog changeLog;
     @Inject
     AuditLog audit;
     @Inject
@@ -73,6 +76,7 @@ public class ConfigVersions {
         detail.put("version", v.number());
         detail.put("summary", v.summary());
         audit.record(action, "district-config", request.district(), detail);
+        changeLog.configChanged(request.district());   // other nodes install it when they read this row
         return v;
     }
 

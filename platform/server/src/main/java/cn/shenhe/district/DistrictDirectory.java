@@ -1,5 +1,7 @@
 package cn.shenhe.district;
 
+import cn.shenhe.cluster.ChangeLog;
+import cn.shenhe.cluster.LoggedChanges;
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.persistence.Migrations;
 import cn.shenhe.plugin.DistrictPlugins;
@@ -51,8 +53,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * validate is logged and listed in {@link #loadErrors()} (the health check shows them); the other
  * districts load regardless.
  *
- * <p>A change made through the API is installed at once ({@link #install}); other nodes pick it
- * up within a minute ({@link #refresh}), or at once on {@code POST .../config/reload}.
+ * <p>A change made through the API is installed at once ({@link #install}); other nodes install it
+ * when they read its change-log row ({@link #onLogged}: within a poll of the log), or at the latest
+ * within a minute ({@link #refresh}), or at once on {@code POST .../config/reload}.
  */
 @ApplicationScoped
 public class DistrictDirectory {
@@ -139,7 +142,14 @@ public class DistrictDirectory {
         LOG.info(() -> "Districts loaded: " + loaded.keySet() + (errors.isEmpty() ? "" : "; refused: " + errors.size()));
     }
 
-    /** Other nodes' changes arrive within a minute. */
+    /** A configuration changed on another node (or on this one: then it is in force already, and nothing is installed). */
+    void onLogged(@Observes LoggedChanges logged) {
+        if (logged.entries().stream().anyMatch(e -> e.registrationId() == null && ChangeLog.CONFIG_CHANGED.equals(e.kind()))) {
+            refresh();
+        }
+    }
+
+    /** A backstop for the change log: other nodes' changes arrive within a minute whatever happens. */
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (scheduler != null) {
             scheduler.scheduleWithFixedDelay(this::refresh, 60, 60, TimeUnit.SECONDS);

@@ -2,9 +2,12 @@ package cn.shenhe.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -25,13 +28,15 @@ import org.apache.lucene.store.FSDirectory;
  * applied, committed to disk or not). Writes are serialized by {@link #lock()}, so a rebuild and
  * incremental updates never interleave.
  *
- * <p>Durability: {@link #commit} records in the commit's user data the instant up to which the
- * database is known to be reflected ({@value #INDEXED_THROUGH}); after a crash, whatever changed
- * in the database since then is indexed again (see {@link SearchIndexes}).
+ * <p>Durability: {@link #commit} records in the commit's user data the change-log position below
+ * which every change is reflected ({@value #LOG_POSITION}); a restart reads the log from there (see
+ * {@link SearchIndexes}). Indexes from before the log have only the instant ({@value #INDEXED_THROUGH}).
  */
 public final class DistrictIndex implements AutoCloseable {
 
     static final String INDEXED_THROUGH = "indexedThrough";
+    static final String LOG_POSITION = "logPosition";
+    private static final long NO_POSITION = Long.MIN_VALUE;
     /**
      * The layout of the documents (fields, their types and analyzers). An index written with
      * another layout is recreated and rebuilt on open: Lucene refuses a field whose options
@@ -57,6 +62,10 @@ public final class DistrictIndex implements AutoCloseable {
     private volatile boolean current;
 
     private final String database;
+    /** Every change-log row below it is reflected in what the writer holds; the committed one on disk. */
+    private volatile long logPosition;
+    private volatile long committedLogPosition;
+    private volatile long lastCommitNanos = System.nanoTime();
 
     DistrictIndex(String district, Path dir) throws IOException {
         this(district, dir, "unknown");
@@ -74,6 +83,9 @@ public final class DistrictIndex implements AutoCloseable {
                 .setIndexSort(SearchFields.NEWEST_FIRST)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
+        this.logPosition = current ? Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(LOG_POSITION))
+                .map(Long::parseLong).orElse(NO_POSITION) : NO_POSITION;
+        this.committedLogPosition = logPosition;
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
@@ -100,12 +112,40 @@ public final class DistrictIndex implements AutoCloseable {
         return current;
     }
 
-    /** The instant recorded by the last commit, if any. */
     /** Whether the last commit was made from the database this index now serves. */
     boolean builtFrom(String database) throws IOException {
         return current && database.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(DATABASE));
     }
 
+    /** The change-log position recorded by the last commit or moved to since (none: built before the log, or new). */
+    OptionalLong logPosition() {
+        long p = logPosition;
+        return p == NO_POSITION ? OptionalLong.empty() : OptionalLong.of(p);
+    }
+
+    /** What a restart would resume from. */
+    OptionalLong committedLogPosition() {
+        long p = committedLogPosition;
+        return p == NO_POSITION ? OptionalLong.empty() : OptionalLong.of(p);
+    }
+
+    /** Every change-log row below {@code position} is now applied; a lower position than the current one is ignored. */
+    void moveLogPosition(long position) {
+        if (position > logPosition) {
+            logPosition = position;
+        }
+    }
+
+    /**
+     * Whether the position has moved since the last commit, which was {@code age} or more ago: an idle
+     * index still commits its position now and then (for pruning, and a short replay after a restart),
+     * not every few seconds.
+     */
+    boolean positionUnsavedFor(Duration age) {
+        return logPosition != committedLogPosition && System.nanoTime() - lastCommitNanos >= age.toNanos();
+    }
+
+    /** The instant recorded by the last commit, if any. */
     Optional<Instant> indexedThrough() throws IOException {
         if (!current) {
             return Optional.empty();
@@ -171,8 +211,15 @@ public final class DistrictIndex implements AutoCloseable {
 
     /** Writes applied changes to disk, noting that the database is reflected up to {@code through}. */
     void commit(Instant through) throws IOException {
-        writer.setLiveCommitData(Map.of(INDEXED_THROUGH, through.toString(), SCHEMA, SCHEMA_VERSION, DATABASE, database).entrySet());
+        long position = logPosition;
+        Map<String, String> data = new HashMap<>(Map.of(INDEXED_THROUGH, through.toString(), SCHEMA, SCHEMA_VERSION, DATABASE, database));
+        if (position != NO_POSITION) {
+            data.put(LOG_POSITION, Long.toString(position));
+        }
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
+        committedLogPosition = position;
+        lastCommitNanos = System.nanoTime();
         dirty = false;
         current = true;
     }

@@ -1,5 +1,8 @@
 package cn.shenhe.search;
 
+import cn.shenhe.cluster.ChangeLog;
+import cn.shenhe.cluster.DurablePosition;
+import cn.shenhe.cluster.LogAdvanced;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import jakarta.annotation.PreDestroy;
@@ -19,8 +22,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -34,13 +39,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The districts' search indexes, under {@code shenhe.data.dir}/search/{district}. An index is
  * opened on first use (and for every district in the background at start) and checked against
  * the database: missing, built from another database (one recreated or restored since, e.g. a
- * test database emptied at start), or holding another number of registrations than the database,
- * it is rebuilt; otherwise whatever changed since its last
- * commit's {@code indexedThrough} is indexed again (changes a crash kept from being committed).
- * Applied changes are committed to disk every few seconds and at shutdown.
+ * test database emptied at start), holding another number of registrations than the database, or
+ * behind the pruned part of the change log, it is rebuilt; otherwise it reads the change log from
+ * the position its last commit recorded (what changed while it was closed, or not yet committed
+ * at a crash). Applied changes are committed to disk every few seconds and at shutdown.
  */
 @ApplicationScoped
-public class SearchIndexes {
+public class SearchIndexes implements DurablePosition {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexes.class.getName());
     /**
@@ -49,6 +54,8 @@ public class SearchIndexes {
      */
     static final Duration IN_FLIGHT_MARGIN = Duration.ofMinutes(5);
     private static final long COMMIT_EVERY_SECONDS = 5;
+    /** An index with no changes still commits its moved log position this often. */
+    private static final Duration SAVE_POSITION_EVERY = Duration.ofMinutes(1);
 
     @Inject
     @ConfigProperty(name = "shenhe.data.dir")
@@ -57,6 +64,8 @@ public class SearchIndexes {
     SearchSource source;
     @Inject
     DistrictDirectory districts;
+    @Inject
+    ChangeLog log;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -121,10 +130,19 @@ public class SearchIndexes {
                     LOG.warning(() -> "Search index of " + district + " holds " + n + " registrations, the database "
                             + inDatabase + ": rebuilding it");
                     rebuildLocked(idx);
-                } else {
+                } else if (idx.logPosition().isPresent() && idx.logPosition().getAsLong() < log.prunedBelow()) {
+                    LOG.warning(() -> "Search index of " + district + " is behind the pruned change log: rebuilding it");
+                    rebuildLocked(idx);
+                } else if (idx.logPosition().isPresent()) {
+                    int n = catchUpLocked(idx);
+                    LOG.info(() -> "Search index of " + district + " opened: " + inDatabase + " registrations, "
+                            + n + " re-indexed from the change log");
+                } else {   // built before the change log: what changed since its last commit's instant
+                    long position = log.horizon();
                     Instant through = idx.indexedThrough().orElse(Instant.EPOCH);
                     Set<String> changed = source.changedSince(district, through);
                     applyLocked(idx, changed);
+                    idx.moveLogPosition(position);
                     LOG.info(() -> "Search index of " + district + " opened: " + inDatabase + " registrations, "
                             + changed.size() + " re-indexed (changed since " + through + ")");
                 }
@@ -249,6 +267,7 @@ public class SearchIndexes {
     private RebuildResult rebuildLocked(DistrictIndex idx, AtomicLong progress) throws IOException, SQLException {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
+        long position = log.horizon();   // before reading: what commits from here on is also in the log above it
         idx.deleteAll();
         long n = source.forEach(idx.district(), r -> {
             try {
@@ -258,6 +277,7 @@ public class SearchIndexes {
                 throw new UncheckedIOException(e);
             }
         });
+        idx.moveLogPosition(position);
         idx.commit(started.minus(IN_FLIGHT_MARGIN));
         idx.refresh();
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -277,6 +297,43 @@ public class SearchIndexes {
         }
     }
 
+    /**
+     * The log has been read from {@code from} to {@code to} and its changes applied: indexes that were
+     * at {@code from} or beyond are now at {@code to}; one that was behind (opened or rebuilt meanwhile)
+     * reads the log from its own position.
+     */
+    void advanced(LogAdvanced advanced) throws IOException, SQLException {
+        for (DistrictIndex idx : open.values()) {
+            idx.lock().lock();
+            try {
+                if (idx.logPosition().orElse(Long.MIN_VALUE) >= advanced.from()) {
+                    idx.moveLogPosition(advanced.to());
+                } else {
+                    catchUpLocked(idx);
+                }
+            } finally {
+                idx.lock().unlock();
+            }
+        }
+    }
+
+    /** Applies the district's logged changes from the index's position on; returns how many registrations. */
+    private int catchUpLocked(DistrictIndex idx) throws IOException, SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        long horizon = log.readFrom(idx.logPosition().orElse(Long.MIN_VALUE), page -> page.stream()
+                .filter(e -> e.district().equals(idx.district()) && e.registrationId() != null)
+                .forEach(e -> ids.add(e.registrationId())));
+        applyLocked(idx, ids);
+        idx.moveLogPosition(horizon);
+        return ids.size();
+    }
+
+    @Override
+    public OptionalLong durablePosition() {
+        return open.values().stream().map(DistrictIndex::committedLogPosition).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).min();
+    }
+
     private void applyLocked(DistrictIndex idx, Collection<String> ids) throws IOException, SQLException {
         if (ids.isEmpty()) {
             return;
@@ -294,7 +351,7 @@ public class SearchIndexes {
 
     void commitAll() {
         for (DistrictIndex idx : open.values()) {
-            if (idx.dirty() && idx.lock().tryLock()) {
+            if ((idx.dirty() || idx.positionUnsavedFor(SAVE_POSITION_EVERY)) && idx.lock().tryLock()) {
                 try {
                     idx.commit(Instant.now().minus(IN_FLIGHT_MARGIN));
                     if (idx.stale()) {
@@ -317,7 +374,7 @@ public class SearchIndexes {
         for (DistrictIndex idx : open.values()) {
             idx.lock().lock();
             try {
-                if (idx.dirty()) {
+                if (idx.dirty() || idx.positionUnsavedFor(Duration.ZERO)) {
                     idx.commit(Instant.now().minus(IN_FLIGHT_MARGIN));
                 }
                 idx.close();

@@ -1,5 +1,6 @@
 package cn.shenhe.storage;
 
+import cn.shenhe.cluster.JobLeases;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,16 +32,21 @@ public class OrphanSweeper {
 
     private static final Logger LOG = Logger.getLogger(OrphanSweeper.class.getName());
     static final Duration GRACE = Duration.ofHours(1);
+    private static final Duration EVERY = Duration.ofHours(1);
 
     @Inject
     BlobStore blobs;
+    @Inject
+    JobLeases leases;
     @Resource(lookup = "jdbc/shenhe")
     DataSource dataSource;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        scheduler.scheduleWithFixedDelay(() -> sweep(Instant.now().minus(GRACE)), 5, 60, TimeUnit.MINUTES);
+        // Hourly on every node, run by whichever holds the lease: once an hour across the cluster.
+        scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("orphan-sweep", EVERY.minusMinutes(1),
+                () -> sweep(Instant.now().minus(GRACE))), 5, EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** Deletes the unreferenced blobs last modified before {@code cutoff}; returns how many. */

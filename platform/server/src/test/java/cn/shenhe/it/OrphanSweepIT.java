@@ -3,6 +3,8 @@ package cn.shenhe.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.shenhe.cluster.JobLeases;
+import cn.shenhe.cluster.NodeId;
 import cn.shenhe.persistence.Migrations;
 import cn.shenhe.storage.BlobStore;
 import cn.shenhe.problem.ProblemException;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the container (a micro-deployment: the storage package, the migrations and Flyway only; the S3
+ * In the container (a micro-deployment: the storage package, its job lease, the migrations and Flyway only; the S3
  * client is in the server's global library): the orphan sweep removes old blobs that no row names, and keeps fresh ones and
  * named ones, on the store the server is configured with (the H2 server: files; the PostgreSQL
  * server: objects in s3proxy).
@@ -47,7 +49,8 @@ class OrphanSweepIT {
         return ShrinkWrap.create(WebArchive.class, "orphan-sweep-test.war")
                 .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, S3BlobStore.class,
                         S3BlobStore.Settings.class, StorageUnavailableException.class, Blobs.class, OrphanSweeper.class, Migrations.class,
-                        EncryptedBlobStore.class, DistrictKeys.class, ProblemException.class)
+                        EncryptedBlobStore.class, DistrictKeys.class, ProblemException.class,
+                        JobLeases.class, NodeId.class)
                 .addClass("cn.shenhe.storage.BlobKeys")
                 .addClass("cn.shenhe.storage.Envelope")
                 .addAsResource("db/migration")

@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.persistence.Ids;
-import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.search.SearchIndexes;
 import cn.shenhe.search.SearchRequest;
 import cn.shenhe.search.SearchResult;
 import cn.shenhe.search.SearchService;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In the container, with the whole application: review comments become searchable through the
- * change hook within a second of their commit, resolving one takes it out of the open-comments
+ * change log within 2 s of their commit, resolving one takes it out of the open-comments
  * filter, a rolled-back change never reaches the index, and a rebuild answers exactly as the
- * incrementally kept index. (Comments are written here through the database, as the review
- * workflow will, and announced with the same {@link RegistrationChanged} event.)
+ * incrementally kept index. (Comments are written here through the database with their change-log
+ * row, as another node would: no event tells this node, it reads the log.)
  */
 @ExtendWith(ArquillianExtension.class)
 class SearchCommentsIT {
@@ -46,15 +45,13 @@ class SearchCommentsIT {
     SearchService search;
     @Inject
     SearchIndexes indexes;
-    @Inject
-    Event<RegistrationChanged> changed;
     @Resource(lookup = "jdbc/shenhe")
     DataSource dataSource;
     @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction tx;
 
     @Test
-    void commentsAreSearchableWithinASecondOfTheirCommit() throws Exception {
+    void commentsAreSearchableWithinTwoSecondsOfTheirCommit() throws Exception {
         // The application has just been deployed: a first round opens the index and warms every step
         // on the way (executor, connection pool, smartcn, NRT reopen); the promise is about a running server.
         String[] warmUp = commented("学历证书缺少盖章");
@@ -65,7 +62,8 @@ class SearchCommentsIT {
         long t0 = System.nanoTime();
         SearchResult found = await(request(registration + " 照片模糊", false), r -> r.total() == 1);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 1000, "searchable after " + ms + " ms");
+        // Written as another node would: found by this node's poll of the log (250 ms) and the update, promised within 2 s.
+        assertTrue(ms < 2000, "searchable after " + ms + " ms");
         SearchResult.Snippet snippet = found.hits().getFirst().snippets().getFirst();
         assertEquals("comment", snippet.field());
         assertTrue(snippet.html().contains("<em>"), snippet.html());
@@ -77,8 +75,8 @@ class SearchCommentsIT {
              PreparedStatement ps = c.prepareStatement("UPDATE review_comment SET body = '学历证书缺少盖章' WHERE id = ?")) {
             ps.setString(1, comment);
             ps.executeUpdate();
+            logged(c, registration);
         }
-        changed.fire(new RegistrationChanged("bj", registration, "test.rolled-back"));
         tx.rollback();
 
         // resolving the comment takes the registration out of the open-comments filter
@@ -88,8 +86,8 @@ class SearchCommentsIT {
             ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(2, comment);
             ps.executeUpdate();
+            logged(c, registration);
         }
-        changed.fire(new RegistrationChanged("bj", registration, "test.resolved"));
         tx.commit();
         await(request(registration, true), r -> r.total() == 0);
         assertEquals(1, search.search("bj", request(registration + " 照片模糊", false)).total(), "the rollback changed nothing");
@@ -111,7 +109,7 @@ class SearchCommentsIT {
                 comments.executeUpdate();
                 registrations.setString(1, r[0]);
                 registrations.executeUpdate();
-                changed.fire(new RegistrationChanged("bj", r[0], "test.deleted"));
+                logged(c, r[0]);
             }
         }
         tx.commit();
@@ -125,15 +123,7 @@ class SearchCommentsIT {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         tx.begin();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
-                    + " candidate_name, exam_year, exam_category, site_code, status, published_status, created_at, updated_at, version)"
-                    + " VALUES (?, 'bj', ?, 'u', '蔺测试', 2027, 'clinical-physician', 'bj-01', 'FILLING', 'FILLING', ?, ?, 1)")) {
-                ps.setString(1, registration);
-                ps.setString(2, registration);
-                ps.setObject(3, now);
-                ps.setObject(4, now);
-                ps.executeUpdate();
-            }
+            registered(c, registration, "蔺测试");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_comment (id, district_id, registration_id, material_type,"
                     + " review_level, visibility, body, author_sub, author_name, created_at) VALUES (?, 'bj', ?, 'id-card', 'SITE',"
                     + " 'CANDIDATE', ?, 's', '审核员甲', ?)")) {
@@ -143,10 +133,33 @@ class SearchCommentsIT {
                 ps.setObject(4, now);
                 ps.executeUpdate();
             }
+            logged(c, registration);
         }
-        changed.fire(new RegistrationChanged("bj", registration, "test.comment"));
         tx.commit();
         return new String[] {registration, comment};
+    }
+
+    /** A registration in bj, written as another node would (its change-log row comes with {@link #logged}). */
+    static void registered(Connection c, String registration, String name) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
+                + " candidate_name, exam_year, exam_category, site_code, status, published_status, created_at, updated_at, version)"
+                + " VALUES (?, 'bj', ?, 'u', ?, 2027, 'clinical-physician', 'bj-01', 'FILLING', 'FILLING', ?, ?, 1)")) {
+            ps.setString(1, registration);
+            ps.setString(2, registration);
+            ps.setString(3, name);
+            ps.setObject(4, now);
+            ps.setObject(5, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The change-log row every change writes in its transaction. */
+    static void logged(Connection c, String registration) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (district_id, registration_id, kind) VALUES ('bj', ?, 'test')")) {
+            ps.setString(1, registration);
+            ps.executeUpdate();
+        }
     }
 
     private static SearchRequest request(String q, boolean openComments) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,24 @@ class SearchIndexTest {
         try (DistrictIndex old = new DistrictIndex("bj", other)) {
             assertTrue(!old.isCurrent(), "an older layout: rebuilt from the database");
             assertEquals(0, old.numDocs());
+        }
+    }
+
+    @Test
+    void aRestartResumesFromTheLogPositionOfTheLastCommit(@TempDir Path other) throws Exception {
+        try (DistrictIndex idx = new DistrictIndex("bj", other)) {
+            assertTrue(idx.logPosition().isEmpty(), "new: no position");
+            idx.upsert(reg("r9", "李明", null, null, "bj-01", "FILLING", 1));
+            idx.moveLogPosition(1234);
+            idx.moveLogPosition(1000);   // never back
+            idx.commit(T);
+            assertEquals(OptionalLong.of(1234), idx.committedLogPosition());
+            idx.moveLogPosition(2000);   // applied, not committed (a crash now)
+            assertTrue(idx.positionUnsavedFor(java.time.Duration.ZERO));
+        }
+        try (DistrictIndex reopened = new DistrictIndex("bj", other)) {
+            assertEquals(OptionalLong.of(1234), reopened.logPosition());
+            assertEquals(1, reopened.numDocs());
         }
     }
 
