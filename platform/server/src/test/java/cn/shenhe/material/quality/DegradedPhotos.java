@@ -105,7 +105,7 @@ public record DegradedPhotos(long seed, List<int[]> photoSizes, double[] blurs, 
     }
 
     /** Separable Gaussian blur, edges clamped; sigma as a share of the long side. */
-    static BufferedImage blur(BufferedImage src, double share) {
+    public static BufferedImage blur(BufferedImage src, double share) {
         int w = src.getWidth(), h = src.getHeight();
         double sigma = share * Math.max(w, h);
         int r = (int) Math.ceil(3 * sigma);

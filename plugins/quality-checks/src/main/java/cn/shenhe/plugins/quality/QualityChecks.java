@@ -55,6 +55,9 @@ public class QualityChecks implements MaterialCheck {
     }
 
     private static Mode mode(String value, PluginSettings at) {
+        if (value.equals("false")) {
+            return Mode.OFF;   // YAML 1.1 reads an unquoted off as false
+        }
         try {
             return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

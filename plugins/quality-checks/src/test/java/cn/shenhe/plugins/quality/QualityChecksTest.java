@@ -47,6 +47,12 @@ class QualityChecksTest {
     }
 
     @Test
+    void anUnquotedOffInYamlIsFalseAndStillOff() {
+        CheckResult r = check("diploma", FLAT, Map.of("blur", Map.of("mode", false), "dark", Map.of("mode", false)));
+        assertTrue(r.errors().isEmpty() && r.warnings().isEmpty());
+    }
+
+    @Test
     void aMaterialTypeOverridesTheDistrict() {
         Map<String, ?> settings = Map.of("blur", Map.of("mode", "off"), "dark", Map.of("mode", "warn", "threshold", 50),
                 "types", Map.of("id-card", Map.of("blur", Map.of("mode", "refuse"), "dark", Map.of("threshold", 200))));
