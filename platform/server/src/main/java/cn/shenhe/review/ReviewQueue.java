@@ -127,8 +127,8 @@ public class ReviewQueue {
         Optional<String> site = caller.siteLimit().or(() -> siteFilter);
         Instant now = Instant.now();
         List<Registration> waiting = queued(level, site, onlyQualityWarnings, 200);
-        Set<String> changedIds = changedSinceReview(waiting);
-        Set<String> warnedIds = qualityWarnings(waiting);
+        Set<String> changedIds = withPictures(waiting, "m.changedSinceReview = TRUE");
+        Set<String> warnedIds = withPictures(waiting, "m.checkWarnings IS NOT NULL");   // any upload check's warning
         List<QueueItem> items = waiting.stream().map(r -> new QueueItem(r.id(), r.candidateName(), r.siteCode(),
                 r.examCategory().code(), r.queuedAt(), r.claimLive(now) ? r.claimedByName() : null,
                 r.claimLive(now) ? r.claimExpiresAt() : null, r.claimedBy(caller.subject(), now), changedIds.contains(r.id()),
@@ -240,22 +240,13 @@ public class ReviewQueue {
         return q.getSingleResult();
     }
 
-    private Set<String> changedSinceReview(List<Registration> rs) {
+    /** Of these registrations, the ids of those with a picture {@code m} meeting the JPQL {@code condition}. */
+    private Set<String> withPictures(List<Registration> rs, String condition) {
         if (rs.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(em.get().createQuery("SELECT DISTINCT m.registration.id FROM MaterialImage m "
-                        + "WHERE m.changedSinceReview = TRUE AND m.registration IN :rs", String.class)
-                .setParameter("rs", rs).getResultList());
-    }
-
-    /** Of these registrations, those with a picture the upload checks warned of. */
-    private Set<String> qualityWarnings(List<Registration> rs) {
-        if (rs.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(em.get().createQuery("SELECT DISTINCT m.registration.id FROM MaterialImage m "
-                        + "WHERE m.checkWarnings IS NOT NULL AND m.registration IN :rs", String.class)
+                        + "WHERE " + condition + " AND m.registration IN :rs", String.class)
                 .setParameter("rs", rs).getResultList());
     }
 

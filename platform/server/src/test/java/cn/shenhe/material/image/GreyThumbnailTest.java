@@ -17,7 +17,7 @@ class GreyThumbnailTest {
         BufferedImage img = new BufferedImage(1030, 700, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 515, 700);
+        g.fillRect(0, 0, 515, 700);   // the right half black, its top red
         g.setColor(Color.RED);
         g.fillRect(515, 0, 515, 350);
         g.dispose();
@@ -32,11 +32,7 @@ class GreyThumbnailTest {
 
     @Test
     void thePipelineHandsTheChecksThePictureWithoutItsWatermark() {
-        BufferedImage white = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = white.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 800, 600);
-        g.dispose();
+        BufferedImage white = SampleImages.markerImage(800, 600, 0);   // white, no markers
         ProcessedImage p = TestCodecs.pipeline("imageio").process(SampleImages.jpeg(white, 0.95f),
                 new UploadRules(1 << 20, Set.of(ImageFormat.JPEG), 16_000_000, 2400), Watermark.of("北京考区", "仅用于医师资格考试", "2026-12-05"));
         int[] histogram = p.grey().histogram();
