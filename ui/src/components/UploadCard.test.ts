@@ -51,6 +51,14 @@ describe('UploadCard', () => {
     expect(w.find('[data-testid=full]').text()).toBe('已达到数量上限')
   })
 
+  it('says in words what the quality checks found, and that the picture may be kept or replaced', () => {
+    const blurred = { code: 'image-blurred', severity: 'warning', message: { zh: '照片模糊,建议重新拍摄', en: 'The photo is blurred: consider taking it again' } }
+    const w = mountCard({ material: slot({ count: 2, images: [image('a', { warnings: ['image-blurred'], findings: [blurred] }), image('b')] }) })
+    expect(w.find('[data-testid=image-a] [data-testid=quality-warning]').text()).toBe('照片模糊,建议重新拍摄')
+    expect(w.find('[data-testid=image-a]').text()).toContain('可以保留这张照片,也可以删除后重新上传')
+    expect(w.find('[data-testid=image-b] [data-testid=quality-warning]').exists()).toBe(false)
+  })
+
   it('locked pictures show a check mark and no minus button; others can be deleted', () => {
     const w = mountCard({ material: slot({ count: 2, images: [image('a', { locked: true, state: 'APPROVED' }), image('b')] }) })
     const a = w.find('[data-testid=image-a]')

@@ -12,10 +12,12 @@ export interface Requirement {
   minImages: number; maxImages: number; fixedCount: boolean; required: boolean
   formats: string[]; maxBytes: number
 }
+/** What an upload check found on a stored picture (照片模糊 ...): `code` for filters, `message` for people. */
+export interface CheckFinding { code: string; severity: 'warning' | string; message: LocalizedText }
 export interface ImageView {
   id: string; url: string; materialType: string; state: 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED' | string
   locked: boolean; width: number; height: number; bytes: number; uploadedAt: string; warnings: string[]
-  changedSinceReview?: boolean; comment?: string | null
+  findings?: CheckFinding[]; changedSinceReview?: boolean; comment?: string | null
 }
 export interface MaterialSlot extends Requirement {
   count: number; complete: boolean; canUpload: boolean; uploadUrl: string; images: ImageView[]
@@ -44,7 +46,8 @@ export interface Problem {
 
 export interface QueueItem {
   registrationId: string; candidateName: string; site: string; category: string; queuedAt: string
-  claimedBy: string | null; claimExpiresAt: string | null; claimedByMe?: boolean; changedSinceReview: boolean; url: string
+  claimedBy: string | null; claimExpiresAt: string | null; claimedByMe?: boolean; changedSinceReview: boolean
+  qualityWarnings?: boolean; url: string
 }
 export interface QueueView { level: string; site?: string | null; waiting: number; available?: number; claimedByMe?: number; items: QueueItem[] }
 export interface Claim { registrationId: string; level: string; claimedBy?: string; expiresAt: string; url?: string }

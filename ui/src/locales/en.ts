@@ -37,6 +37,7 @@ const en: typeof zh = {
     status: 'Status', candidate: 'Candidate', site: 'Exam site', category: 'Exam category', back: 'Back to my registrations', image: '{type}, image {n}',
     inPerson: 'This district reviews in person: once your materials are complete, bring the originals to your exam site at your appointment.',
     uploaded: 'Uploaded', changedSinceReview: 'Changed since review',
+    keepOrReplace: 'You may keep this photo, or delete it and upload another.',
   },
   appointment: {
     title: 'On-site review appointment', yours: 'Booked: {date} {start}–{end}. Bring the originals to your exam site.', cancel: 'Cancel',
@@ -73,6 +74,11 @@ const en: typeof zh = {
       warnings: 'Notes on this picture', noWarnings: 'None',
     },
     searchButton: 'Search', notAvailable: 'The review API is not available yet: {msg}', search: 'Search candidates or comments', changed: 'Changed',
+    qualityWarning: 'Quality warning', onlyWarned: 'Only with quality warnings',
+  },
+  quality: {
+    'image-blurred': 'Blurred', 'image-too-dark': 'Too dark', 'image-overexposed': 'Overexposed', 'document-too-small': 'Document too small',
+    'image-sideways': 'Sideways', 'resolution-low': 'Low resolution',
   },
   admin: {
     title: 'District administration', config: 'Configuration', versions: 'Versions', notAvailable: 'The configuration API is not available yet: {msg}', saved: 'Saved as version {n}',

@@ -35,6 +35,7 @@ export default {
     status: '审核状态', candidate: '考生', site: '考点', category: '考试类别', back: '返回我的报名', image: '{type} 第 {n} 张',
     inPerson: '本考区为现场审核:材料齐全后请按预约时间携带原件到考点审核。',
     uploaded: '上传成功', changedSinceReview: '审核后已修改',
+    keepOrReplace: '可以保留这张照片,也可以删除后重新上传。',
   },
   appointment: {
     title: '现场审核预约', yours: '您已预约 {date} {start}–{end},请按时携带原件到考点。', cancel: '取消预约',
@@ -70,6 +71,11 @@ export default {
       warnings: '本张图片的提示', noWarnings: '暂无提示',
     },
     searchButton: '搜索', notAvailable: '审核接口尚未就绪:{msg}', search: '搜索考生或意见', changed: '有修改',
+    qualityWarning: '照片质量提示', onlyWarned: '只看有照片质量提示的',
+  },
+  quality: {
+    'image-blurred': '模糊', 'image-too-dark': '过暗', 'image-overexposed': '过曝', 'document-too-small': '材料太小',
+    'image-sideways': '方向不正', 'resolution-low': '分辨率低',
   },
   admin: {
     title: '考区管理', config: '考区配置', versions: '历史版本', notAvailable: '配置接口尚未就绪:{msg}', saved: '已保存为第 {n} 版',

@@ -111,6 +111,21 @@ describe('ReviewView', () => {
     })
   })
 
+  it('tags a picture the quality checks warned of, and filters the queue by such warnings', async () => {
+    const warned = structuredClone(registration)
+    warned.materials[0].images[0].findings = [{ code: 'image-blurred', severity: 'warning', message: { zh: '照片模糊,建议重新拍摄', en: 'Blurred' } }]
+    apiGet.mockImplementation(async (url: string) => url.includes('review-queue')
+      ? { level: 'SITE', waiting: 1, items: [{ registrationId: 'r1', candidateName: '李娜', site: 'bj-01', category: 'c', queuedAt: '', claimedBy: null, claimExpiresAt: null, changedSinceReview: false, qualityWarnings: true, url: '' }] }
+      : url.endsWith('/review-context') ? context : warned)
+    w = mount(ReviewView, { props: { id: 'r1' }, global: { plugins: [i18n, ElementPlus], stubs: { teleport: true } }, attachTo: document.body })
+    await vi.waitFor(() => expect(w!.find('[data-testid=quality-tag]').exists()).toBe(true))
+    expect(w.find('[data-testid=quality-tag]').text()).toBe('模糊')
+    expect(w.find('[data-testid=queue-quality]').text()).toBe('照片质量提示')
+    await w.find('[data-testid=only-warned] input').setValue(true)
+    await flushPromises()
+    expect(apiGet).toHaveBeenLastCalledWith('/api/v1/districts/bj/review-queue?level=SITE&qualityWarnings=true')
+  })
+
   it('claims the next candidate with n', async () => {
     apiSend.mockResolvedValueOnce({ registrationId: 'r9', level: 'SITE', expiresAt: '' })
     w = mount(ReviewView, { props: {}, global: { plugins: [i18n, ElementPlus] } })

@@ -7,6 +7,10 @@ import cn.shenhe.persistence.Migrations;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.PluginHost;
 import cn.shenhe.plugin.api.AppointmentSlot;
+import cn.shenhe.plugin.api.GreyImage;
+import cn.shenhe.plugin.api.ImageFacts;
+import cn.shenhe.plugin.api.ImageFormat;
+import cn.shenhe.plugin.api.MaterialCheck;
 import cn.shenhe.plugin.api.MaterialRequirements;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.plugin.api.ReviewMode;
@@ -190,10 +194,28 @@ public class DistrictDirectory {
         checkReviewMode(file, d);
         for (DistrictConfig.Site site : d.sites()) {
             for (ExamCategory category : ExamCategory.values()) {
+                RegistrationFacts facts = new RegistrationFacts(d.code(), site.code(), category.code(), d.examYear());
                 try {
-                    districtPlugins.requirements(d, new RegistrationFacts(d.code(), site.code(), category.code(), d.examYear()));
+                    checkUploadChecks(file, d, facts, districtPlugins.requirements(d, facts));
                 } catch (IllegalArgumentException e) {
                     throw new TenantConfigException(file, "plugins", e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** A blank picture of every material type through every upload check: bad check settings are refused now, not at an upload. */
+    private void checkUploadChecks(String file, DistrictConfig d, RegistrationFacts facts, List<DistrictPlugins.RequiredType> types) {
+        GreyImage probe = new GreyImage(8, 8, new byte[64]);
+        for (int i = 0; i < d.plugins().size(); i++) {
+            DistrictConfig.PluginUse use = d.plugins().get(i);
+            for (MaterialCheck check : plugins.extensions(MaterialCheck.class, use.id())) {
+                for (DistrictPlugins.RequiredType type : types) {
+                    try {
+                        check.check(facts, new ImageFacts(type.type().code(), ImageFormat.JPEG, 64, 8, 8), probe, use.settings());
+                    } catch (IllegalArgumentException e) {
+                        throw new TenantConfigException(file, settingsField(i, e.getMessage()), e.getMessage());
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 package cn.shenhe.material;
 
+import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.plugin.api.ImageFormat;
 import cn.shenhe.registration.Registration;
@@ -14,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -57,6 +59,8 @@ public class MaterialImage {
     private String originalSha256;
     @Column(name = "check_warnings")
     private String checkWarnings;
+    @Column(name = "check_findings")
+    private String checkFindings;
     @Column(name = "uploaded_by", nullable = false, updatable = false)
     private String uploadedBy;
     @Column(name = "uploaded_at", nullable = false, updatable = false)
@@ -74,7 +78,7 @@ public class MaterialImage {
 
     /** A picture just stored; {@code id} is the one its blob key was made from. */
     public MaterialImage(String id, Registration registration, String materialType, StoredPicture picture,
-                         String checkWarnings, String uploadedBy, Instant now) {
+                         List<CheckFinding> findings, String uploadedBy, Instant now) {
         this.id = id;
         this.registration = registration;
         this.materialType = materialType;
@@ -87,7 +91,8 @@ public class MaterialImage {
         this.originalFormat = picture.originalFormat();
         this.originalBytes = picture.originalBytes();
         this.originalSha256 = picture.originalSha256();
-        this.checkWarnings = checkWarnings;
+        this.checkWarnings = CheckFinding.codesColumn(findings);
+        this.checkFindings = CheckFinding.toColumn(findings);
         this.uploadedBy = uploadedBy;
         this.uploadedAt = now;
     }
@@ -132,6 +137,8 @@ public class MaterialImage {
     public long originalBytes() { return originalBytes; }
     public String originalSha256() { return originalSha256; }
     public String checkWarnings() { return checkWarnings; }
+    /** What the upload checks warned of, in words. */
+    public List<CheckFinding> findings() { return CheckFinding.fromColumn(checkFindings); }
     public Instant uploadedAt() { return uploadedAt; }
     public Instant reviewedAt() { return reviewedAt; }
 

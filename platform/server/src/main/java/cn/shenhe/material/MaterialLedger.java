@@ -2,6 +2,7 @@ package cn.shenhe.material;
 
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.material.image.ProcessedImage;
+import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,7 +59,7 @@ public class MaterialLedger {
     TransactionSynchronizationRegistry transactions;
 
     @Transactional
-    public MaterialImage store(String registrationId, MaterialType type, ProcessedImage picture, String warnings) {
+    public MaterialImage store(String registrationId, MaterialType type, ProcessedImage picture, List<CheckFinding> findings) {
         Registration r = lockOwn(registrationId);
         long count = images.count(r, type.code());
         if (count >= type.maxImages()) {
@@ -81,7 +83,7 @@ public class MaterialLedger {
         Instant now = Instant.now();
         MaterialImage image = new MaterialImage(id, r, type.code(), new MaterialImage.StoredPicture(key, "image/jpeg",
                 picture.bytes().length, picture.width(), picture.height(), picture.originalFormat(),
-                picture.originalBytes(), picture.originalSha256Hex()), warnings, request.caller().subject(), now);
+                picture.originalBytes(), picture.originalSha256Hex()), findings, request.caller().subject(), now);
         if (r.lastReviewedAt() != null) {
             image.markChangedSinceReview();
         }

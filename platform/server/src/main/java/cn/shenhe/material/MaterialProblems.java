@@ -1,7 +1,9 @@
 package cn.shenhe.material;
 
+import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.problem.ProblemException;
+import java.util.List;
 import java.util.Map;
 
 /** The refusals of uploads that are about the material rules rather than the picture itself. */
@@ -35,6 +37,16 @@ final class MaterialProblems {
                 "现在不在本考区的材料上传时间内(" + opens + " 至 " + closes + ")",
                 "Uploads are closed: this district accepts them from " + opens + " to " + closes,
                 Map.of("opens", opens, "closes", closes));
+    }
+
+    /**
+     * An upload check refused the picture: its code is the problem's (e.g. {@code image-blurred}), its
+     * words the check's; every refusing check is listed under {@code checks}.
+     */
+    static ProblemException checkRefused(List<CheckResult.Finding> errors) {
+        CheckResult.Finding first = errors.getFirst();
+        return new ProblemException(422, first.code(), first.message().zh(), first.message().en(),
+                Map.of("check", first.code(), "checks", errors.stream().map(CheckResult.Finding::code).toList()));
     }
 
     static ProblemException unknownType(String code) {

@@ -7,13 +7,13 @@ import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.image.StageTimings;
 import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
+import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.ImageFacts;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
-import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
@@ -26,8 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -111,15 +109,12 @@ public class UploadService {
         ProcessedImage picture = pipeline.process(original, new UploadRules(type.maxBytes(), type.formats(), maxPixels, storedSide),
                 watermark(district));
         CheckResult checks = plugins.check(district, facts, new ImageFacts(type.code(), picture.originalFormat(),
-                picture.originalBytes(), picture.width(), picture.height()));
+                picture.originalBytes(), picture.width(), picture.height()), picture.grey());
         if (!checks.errors().isEmpty()) {
-            CheckResult.Finding f = checks.errors().getFirst();
-            throw new ProblemException(422, f.code(), f.message().zh(), f.message().en(), Map.of("check", f.code()));
+            throw MaterialProblems.checkRefused(checks.errors());   // before the store: nothing is kept
         }
-        String warnings = checks.warnings().isEmpty() ? null
-                : checks.warnings().stream().map(CheckResult.Finding::code).collect(Collectors.joining(","));
         long t0 = System.nanoTime();
-        MaterialImage image = ledger.store(r.id(), type, picture, warnings);
+        MaterialImage image = ledger.store(r.id(), type, picture, CheckFinding.warnings(checks.warnings()));
         return new Upload(image, picture.timings(), System.nanoTime() - t0);
     }
 

@@ -3,6 +3,7 @@ package cn.shenhe.plugin;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictConfig.PluginUse;
 import cn.shenhe.plugin.api.CheckResult;
+import cn.shenhe.plugin.api.GreyImage;
 import cn.shenhe.plugin.api.ImageFacts;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.MaterialCheck;
@@ -49,13 +50,13 @@ public class DistrictPlugins {
         return requirements(district, facts).stream().filter(t -> t.type().code().equals(typeCode)).findFirst();
     }
 
-    /** Runs every upload check of the district's plugins and joins their findings. */
-    public CheckResult check(DistrictConfig district, RegistrationFacts facts, ImageFacts image) {
+    /** Runs every upload check of the district's plugins on the picture and joins their findings. */
+    public CheckResult check(DistrictConfig district, RegistrationFacts facts, ImageFacts image, GreyImage grey) {
         List<CheckResult.Finding> errors = new ArrayList<>();
         List<CheckResult.Finding> warnings = new ArrayList<>();
         for (PluginUse use : district.plugins()) {
             for (MaterialCheck c : host.extensions(MaterialCheck.class, use.id())) {
-                CheckResult r = c.check(facts, image, use.settings());
+                CheckResult r = c.check(facts, image, grey, use.settings());
                 errors.addAll(r.errors());
                 warnings.addAll(r.warnings());
             }

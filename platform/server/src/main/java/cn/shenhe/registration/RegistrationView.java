@@ -1,5 +1,6 @@
 package cn.shenhe.registration;
 
+import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.review.Appointments;
 import java.time.Instant;
@@ -30,10 +31,14 @@ public record RegistrationView(String id, String district, String site, Localize
                                boolean canUpload, String uploadUrl, List<ImageView> images) {
     }
 
-    /** @param comment the open review comment on this picture, shown next to it */
+    /**
+     * @param comment  the open review comment on this picture, shown next to it
+     * @param warnings the codes of what the upload checks found; {@code findings} the same in words
+     */
     public record ImageView(String id, String url, String materialType, String state, boolean locked,
                             boolean changedSinceReview, String comment,
-                            int width, int height, long bytes, Instant uploadedAt, List<String> warnings) {
+                            int width, int height, long bytes, Instant uploadedAt, List<String> warnings,
+                            List<CheckFinding> findings) {
     }
 
     public record CommentView(String id, String level, String visibility, String materialType, String imageId,

@@ -121,7 +121,7 @@ public class RegistrationViews {
     private static ImageView image(MaterialImage m, String base, String comment) {
         List<String> warnings = m.checkWarnings() == null ? List.of() : Arrays.asList(m.checkWarnings().split(","));
         return new ImageView(m.id(), base + "/images/" + m.id(), m.materialType(), m.state().name(), m.locked(),
-                m.changedSinceReview(), comment, m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings);
+                m.changedSinceReview(), comment, m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings, m.findings());
     }
 
     /** Open comments first (the top of the candidate's page), newest first within each group. */

@@ -62,7 +62,7 @@ public class ReviewQueue {
 
     public record QueueItem(String registrationId, String candidateName, String site, String category,
                             Instant queuedAt, String claimedBy, Instant claimExpiresAt, boolean claimedByMe,
-                            boolean changedSinceReview, String url) {
+                            boolean changedSinceReview, boolean qualityWarnings, String url) {
     }
 
     /** @param waiting registrations in the queue; {@code available}: of them, claimable now */
@@ -118,17 +118,22 @@ public class ReviewQueue {
                 .forEach(c -> c.resolve(now));
     }
 
-    /** The queue at a level, as the caller may see it: site reviewers their site's, others the district's. */
-    public QueueView view(ReviewLevel level, Optional<String> siteFilter) {
+    /**
+     * The queue at a level, as the caller may see it: site reviewers their site's, others the district's;
+     * with {@code onlyQualityWarnings}, only the registrations with a picture the upload checks warned of
+     * ({@code waiting} still counts the whole queue).
+     */
+    public QueueView view(ReviewLevel level, Optional<String> siteFilter, boolean onlyQualityWarnings) {
         Caller caller = request.caller();
         Optional<String> site = caller.siteLimit().or(() -> siteFilter);
         Instant now = Instant.now();
-        List<Registration> waiting = queued(level, site, 200);
-        Set<String> changedIds = changedSinceReview(waiting);
+        List<Registration> waiting = queued(level, site, onlyQualityWarnings, 200);
+        Set<String> changedIds = withPictures(waiting, "m.changedSinceReview = TRUE");
+        Set<String> warnedIds = withPictures(waiting, "m.checkWarnings IS NOT NULL");   // any upload check's warning
         List<QueueItem> items = waiting.stream().map(r -> new QueueItem(r.id(), r.candidateName(), r.siteCode(),
                 r.examCategory().code(), r.queuedAt(), r.claimLive(now) ? r.claimedByName() : null,
                 r.claimLive(now) ? r.claimExpiresAt() : null, r.claimedBy(caller.subject(), now), changedIds.contains(r.id()),
-                RegistrationViews.url(request.district(), r.id()))).toList();
+                warnedIds.contains(r.id()), RegistrationViews.url(request.district(), r.id()))).toList();
         long available = waiting.stream().filter(r -> r.claimableBy(caller.subject(), now)).count();
         long mine = items.stream().filter(QueueItem::claimedByMe).count();
         return new QueueView(level.name(), site.orElse(null), count(level, site), available, mine, items);
@@ -140,7 +145,7 @@ public class ReviewQueue {
         mayClaimAt(level);
         Caller caller = request.caller();
         Instant now = Instant.now();
-        for (Registration candidate : queued(level, caller.siteLimit(), CLAIM_CANDIDATES)) {
+        for (Registration candidate : queued(level, caller.siteLimit(), false, CLAIM_CANDIDATES)) {
             if (!candidate.claimableBy(caller.subject(), now)) {
                 continue;
             }
@@ -218,9 +223,11 @@ public class ReviewQueue {
         return caller.has(Role.DISTRICT_REVIEWER) ? ReviewLevel.DISTRICT : ReviewLevel.SITE;
     }
 
-    private List<Registration> queued(ReviewLevel level, Optional<String> site, int limit) {
+    private List<Registration> queued(ReviewLevel level, Optional<String> site, boolean onlyQualityWarnings, int limit) {
         var q = em.get().createQuery("SELECT r FROM Registration r WHERE r.queueLevel = :level"
-                        + (site.isPresent() ? " AND r.siteCode = :site" : "") + " ORDER BY r.queuedAt, r.id", Registration.class)
+                        + (site.isPresent() ? " AND r.siteCode = :site" : "")
+                        + (onlyQualityWarnings ? " AND EXISTS (SELECT m FROM MaterialImage m WHERE m.registration = r AND m.checkWarnings IS NOT NULL)" : "")
+                        + " ORDER BY r.queuedAt, r.id", Registration.class)
                 .setParameter("level", level);
         site.ifPresent(s -> q.setParameter("site", s));
         return q.setMaxResults(limit).getResultList();
@@ -234,12 +241,13 @@ public class ReviewQueue {
         return q.getSingleResult();
     }
 
-    private Set<String> changedSinceReview(List<Registration> rs) {
+    /** Of these registrations, the ids of those with a picture {@code m} meeting the JPQL {@code condition}. */
+    private Set<String> withPictures(List<Registration> rs, String condition) {
         if (rs.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(em.get().createQuery("SELECT DISTINCT m.registration.id FROM MaterialImage m "
-                        + "WHERE m.changedSinceReview = TRUE AND m.registration IN :rs", String.class)
+                        + "WHERE " + condition + " AND m.registration IN :rs", String.class)
                 .setParameter("rs", rs).getResultList());
     }
 

@@ -28,8 +28,10 @@ public class ReviewQueueResource {
 
     @GET
     @RolesAllowed({Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
-    public ReviewQueue.QueueView list(@QueryParam("level") String level, @QueryParam("site") String site) {
-        return queue.view(ReviewService.parse(ReviewLevel.class, level == null ? "SITE" : level, "level"), Optional.ofNullable(site));
+    public ReviewQueue.QueueView list(@QueryParam("level") String level, @QueryParam("site") String site,
+                                      @QueryParam("qualityWarnings") boolean qualityWarnings) {
+        return queue.view(ReviewService.parse(ReviewLevel.class, level == null ? "SITE" : level, "level"), Optional.ofNullable(site),
+                qualityWarnings);
     }
 
     /** 200 with the claim, or 204 when nothing is left to claim. */

@@ -1,5 +1,6 @@
 package cn.shenhe.material.image;
 
+import cn.shenhe.plugin.api.GreyImage;
 import cn.shenhe.plugin.api.ImageFormat;
 
 import cn.shenhe.problem.ProblemException;
@@ -181,13 +182,14 @@ public final class ImagePipeline implements AutoCloseable {
             boolean turned = orientation >= 5;
             image = Downscale.toLongSide(image, turned ? d.fullHeight() : d.fullWidth(), turned ? d.fullWidth() : d.fullHeight(),
                     rules.storedSide());
+            GreyImage grey = GreyThumbnail.of(image);   // the checks judge the photo, not our watermark
             long t4 = System.nanoTime();
             painter.paint(image, watermark);
             long t5 = System.nanoTime();
             Encoded stored = encodeWithin(image, rules.maxBytes());
             long t6 = System.nanoTime();
             var timings = new StageTimings(readNanos, sniffNanos, d.headerNanos(), d.decodeNanos(), t4 - t3, t5 - t4, t6 - t5);
-            return new ProcessedImage(stored.jpeg(), stored.width(), stored.height(), format, original.length, sha256, timings);
+            return new ProcessedImage(stored.jpeg(), stored.width(), stored.height(), format, original.length, sha256, grey, timings);
         }
 
         /** Queues this job and waits for its result; one wait in the common case, no hand-offs in between. */
