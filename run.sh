@@ -18,9 +18,11 @@ SHENHE_DATA_DIR="${SHENHE_DATA_DIR:-$ROOT/data}"
 mkdir -p "$SHENHE_DATA_DIR"
 export KC_PORT="${KC_PORT:-8180}" KC_MGMT_PORT="${KC_MGMT_PORT:-9100}"
 
-# liberty:run resolves the server module's dependencies from the local repository: install them.
-if [[ -n "${REBUILD:-}" || ! -f platform/server/target/shenhe.war \
-      || ! -d "$HOME/.m2/repository/cn/shenhe/plugin-api/1.0.0-SNAPSHOT" ]]; then
+# liberty:run resolves the server module's dependencies from the local repository: install them, again
+# whenever the plugin API, a plugin or the UI changed since the last build (a pull, a merge).
+WAR=platform/server/target/shenhe.war
+if [[ -n "${REBUILD:-}" || ! -f "$WAR" || ! -d "$HOME/.m2/repository/cn/shenhe/plugin-api/1.0.0-SNAPSHOT" \
+      || -n "$(find platform/plugin-api plugins ui/src pom.xml -newer "$WAR" -type f -not -path '*/target/*' -print -quit)" ]]; then
   echo "== Building (tests skipped; ./mvnw verify runs them)"
   ./mvnw -B -q -DskipTests install
 fi
