@@ -80,7 +80,6 @@ class CrashRecoveryIT {
             work.add(mine);
         }
         byte[] photo = TestImages.jpeg(1000, 750);
-        Map<String, Acknowledged> acknowledged = ACKNOWLEDGED;
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(24);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -95,8 +94,8 @@ class CrashRecoveryIT {
                                 if (r.statusCode() != 201) throw new IllegalStateException(r.statusCode() + " " + r.asString());
                                 String url = r.jsonPath().getString("url");
                                 // promised from here on, whether or not the read-back below beats the kill
-                                acknowledged.put(url, new Acknowledged(tr[1], url, r.jsonPath().getLong("bytes"), null));
-                                acknowledged.put(url, new Acknowledged(tr[1], url, r.jsonPath().getLong("bytes"), sha256(read(CRASHED, tr[0], url))));
+                                ACKNOWLEDGED.put(url, new Acknowledged(tr[1], url, r.jsonPath().getLong("bytes"), null));
+                                ACKNOWLEDGED.put(url, new Acknowledged(tr[1], url, r.jsonPath().getLong("bytes"), sha256(read(CRASHED, tr[0], url))));
                                 enough.countDown();
                             }
                         }
@@ -106,11 +105,11 @@ class CrashRecoveryIT {
                 }
             });
         }
-        assertTrue(enough.await(180, TimeUnit.SECONDS), "24 uploads acknowledged before the kill; " + acknowledged.size() + " were");
+        assertTrue(enough.await(180, TimeUnit.SECONDS), "24 uploads acknowledged before the kill; " + ACKNOWLEDGED.size() + " were");
         CRASHED.kill9();   // SIGKILL: no shutdown hook, no flush
         clients.shutdown();
         assertTrue(clients.awaitTermination(120, TimeUnit.SECONDS));
-        int promised = acknowledged.size();
+        int promised = ACKNOWLEDGED.size();
 
         CRASHED.start();
         assertAllThere(CRASHED);

@@ -127,7 +127,8 @@ public final class Keycloak {
         }
     }
 
-    private static String form(Map<String, String> fields) {
+    /** An application/x-www-form-urlencoded body. */
+    static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

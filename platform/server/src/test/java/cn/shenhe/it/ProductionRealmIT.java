@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -96,7 +95,7 @@ class ProductionRealmIT {
         assertTrue(elsewhere.body().contains("redirect_uri"), elsewhere.body());
 
         HttpResponse<String> grant = post(Keycloak.BASE + "/realms/" + REALM + "/protocol/openid-connect/token",
-                form(Map.of("grant_type", "password", "client_id", "shenhe-cli", "username", "nobody", "password", STRONG)),
+                Keycloak.form(Map.of("grant_type", "password", "client_id", "shenhe-cli", "username", "nobody", "password", STRONG)),
                 new Cookies());
         assertTrue(grant.statusCode() == 400 || grant.statusCode() == 401, grant.statusCode() + " " + grant.body());
         assertTrue(grant.body().contains("unauthorized_client") || grant.body().contains("invalid_client"), grant.body());
@@ -109,7 +108,7 @@ class ProductionRealmIT {
         assertEquals(200, login.statusCode(), login.body());
         Matcher action = FORM_ACTION.matcher(login.body());
         assertTrue(action.find(), "a login form: " + login.body());
-        HttpResponse<String> page = post(action.group(1).replace("&amp;", "&"), form(Map.of("username", username, "password", password)), cookies);
+        HttpResponse<String> page = post(action.group(1).replace("&amp;", "&"), Keycloak.form(Map.of("username", username, "password", password)), cookies);
         // Keycloak's own steps (required actions, consent) are redirects within Keycloak; the app's is the end.
         for (int i = 0; i < 5 && page.statusCode() / 100 == 3; i++) {
             String next = URI.create(Keycloak.BASE + "/").resolve(page.headers().firstValue("Location").orElseThrow()).toString();
@@ -127,7 +126,7 @@ class ProductionRealmIT {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        return Keycloak.BASE + "/realms/" + REALM + "/protocol/openid-connect/auth?" + form(Map.of("client_id", "shenhe-ui",
+        return Keycloak.BASE + "/realms/" + REALM + "/protocol/openid-connect/auth?" + Keycloak.form(Map.of("client_id", "shenhe-ui",
                 "response_type", "code", "scope", "openid", "redirect_uri", redirect, "code_challenge", challenge,
                 "code_challenge_method", "S256", "ui_locales", "en"));
     }
@@ -157,12 +156,6 @@ class ProductionRealmIT {
 
     private static HttpRequest.BodyPublisher json(String body) {
         return HttpRequest.BodyPublishers.ofString(body);
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static HttpResponse<String> send(String method, String url, HttpRequest.BodyPublisher body, int expected) {
