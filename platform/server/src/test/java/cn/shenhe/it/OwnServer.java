@@ -9,9 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.stream.Stream;
  */
 record OwnServer(int port, int httpsPort, String name, Path dir, Map<String, String> bootstrap) {
 
+    private static final List<String> RUNTIME_STATE = List.of("workarea", "logs", "dropins", "apps", "data");
     private static final Path WLP = Path.of(System.getProperty("it.wlp.home", "target/liberty/wlp"));
     static final int HTTP = Integer.parseInt(System.getProperty("it.http.port", "19080"));
     static final int HTTPS = Integer.parseInt(System.getProperty("it.https.port", "19443"));
@@ -54,16 +58,22 @@ record OwnServer(int port, int httpsPort, String name, Path dir, Map<String, Str
     void create() throws IOException {
         delete();
         Path source = WLP.resolve("usr/servers").resolve("shenhe-it-h2-" + HTTP);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : (Iterable<Path>) files::iterator) {
+        // Walk only the configuration: the running test server's workarea changes under a walk that enters it.
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path from, BasicFileAttributes attrs) throws IOException {
                 Path rel = source.relativize(from);
-                String top = rel.getNameCount() == 0 ? "" : rel.getName(0).toString();
-                if (List.of("workarea", "logs", "dropins", "apps", "data").contains(top)) continue;
-                Path to = dir.resolve(rel.toString());
-                if (Files.isDirectory(from)) Files.createDirectories(to);
-                else Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                if (rel.getNameCount() == 1 && RUNTIME_STATE.contains(rel.toString())) return FileVisitResult.SKIP_SUBTREE;
+                Files.createDirectories(dir.resolve(rel.toString()));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path from, BasicFileAttributes attrs) throws IOException {
+                Files.copy(from, dir.resolve(source.relativize(from).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
         Files.writeString(dir.resolve("configDropins/overrides/zz-own-server.xml"), """
                 <server>
                     <variable name="http.port" value="%d"/>
