@@ -18,14 +18,8 @@ SHENHE_DATA_DIR="${SHENHE_DATA_DIR:-$ROOT/data}"
 mkdir -p "$SHENHE_DATA_DIR"
 export KC_PORT="${KC_PORT:-8180}" KC_MGMT_PORT="${KC_MGMT_PORT:-9100}"
 
-# liberty:run resolves the server module's dependencies from the local repository: install them, again
-# whenever the plugin API, a plugin or the UI changed since the last build (a pull, a merge).
-WAR=platform/server/target/shenhe.war
-if [[ -n "${REBUILD:-}" || ! -f "$WAR" || ! -d "$HOME/.m2/repository/cn/shenhe/plugin-api/1.0.0-SNAPSHOT" \
-      || -n "$(find platform/plugin-api plugins ui/src pom.xml -newer "$WAR" -type f -not -path '*/target/*' -print -quit)" ]]; then
-  echo "== Building (tests skipped; ./mvnw verify runs them)"
-  ./mvnw -B -q -DskipTests install
-fi
+source "$ROOT/scripts/lib/server-build.sh"
+build_if_needed
 
 cleanup() {
   echo "== Stopping Keycloak"
@@ -37,14 +31,7 @@ trap 'exit 130' INT TERM
 echo "== Starting Keycloak on http://localhost:$KC_PORT (realm shenhe, users password demo)"
 bash scripts/keycloak.sh start
 
-# The password of the /metrics user (server variable metrics.password): generated once, readable by this
-# user only, never printed; Liberty reads it from the folder named by VARIABLE_SOURCE_DIRS. The upload
-# benchmark reads it from the same file.
-SECRETS="$ROOT/platform/server/target/demo-secrets"
-if [[ ! -s "$SECRETS/metrics.password" ]]; then
-  (umask 077 && mkdir -p "$SECRETS" && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' > "$SECRETS/metrics.password")
-fi
-export VARIABLE_SOURCE_DIRS="$SECRETS"
+export_demo_secrets
 
 echo "== Starting the server on http://localhost:$HTTP_PORT (API /api/v1, /health, /openapi; https://localhost:$HTTPS_PORT/metrics as user metrics; data in $SHENHE_DATA_DIR)"
 ./mvnw -B -q -pl platform/server liberty:create liberty:deploy liberty:run \

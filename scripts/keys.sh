@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The districts' picture keys: list, rotate, revoke, rewrap (see cn.shenhe.storage.KeyTool).
 #
-#   bash scripts/keys.sh list | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]
+#   bash scripts/keys.sh list | provision DISTRICT... | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]
+#   (provision: each district named its first key unless it has one; before nodes start with create-missing=false)
 #
 # Environment: SHENHE_DATA_DIR [<repo>/data], SHENHE_KEYS_FILE [$SHENHE_DATA_DIR/keys/district-keys.p12],
 # SHENHE_KEYS_PASSWORD [the demo's]. A running server picks a rotation or revocation up within seconds.

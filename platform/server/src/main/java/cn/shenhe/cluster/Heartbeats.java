@@ -91,7 +91,7 @@ public class Heartbeats {
         }
     }
 
-    /** Deletes log rows below every live node's position; returns how many. */
+    /** Deletes log rows below every live node's position and every district's newest search snapshot; returns how many. */
     int prune() {
         OffsetDateTime live = OffsetDateTime.ofInstant(Instant.now().minus(Duration.ofHours(nodeTimeoutHours)), ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
@@ -105,12 +105,24 @@ public class Heartbeats {
                     return 0;   // a live node without a position yet (still opening its indexes): keep everything
                 }
             }
-            int n = log.prune(below);
-            LOG.fine(() -> "Change log pruned below " + below + ": " + n + " row(s)");
+            below = Math.min(below, newestSnapshotsFloor(c).orElse(below));
+            long floor = below;
+            int n = log.prune(floor);
+            LOG.fine(() -> "Change log pruned below " + floor + ": " + n + " row(s)");
             return n;
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Change log not pruned; trying again later", e);
             return 0;
+        }
+    }
+
+    /** A node that starts from a district's newest search snapshot reads the log from its position on. */
+    private static OptionalLong newestSnapshotsFloor(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT MIN(log_position) FROM search_snapshot");
+             ResultSet rs = q.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(min);
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -53,6 +56,8 @@ public final class DistrictIndex implements AutoCloseable {
     private final String district;
     private final Directory directory;
     private final IndexWriter writer;
+    /** Keeps a commit's files while a snapshot of it is copied ({@link #holdLastCommit}). */
+    private final SnapshotDeletionPolicy held = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
     private final SearcherManager searchers;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean dirty;
@@ -81,7 +86,8 @@ public final class DistrictIndex implements AutoCloseable {
                 .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(SIMILARITY)
                 .setIndexSort(SearchFields.NEWEST_FIRST)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                .setIndexDeletionPolicy(held);
         this.writer = new IndexWriter(directory, config);
         this.logPosition = current ? Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(LOG_POSITION))
                 .map(Long::parseLong).orElse(NO_POSITION) : NO_POSITION;
@@ -160,6 +166,20 @@ public final class DistrictIndex implements AutoCloseable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** The last commit, its files kept until {@link #release}: copied while the writer goes on. */
+    IndexCommit holdLastCommit() throws IOException {
+        return held.snapshot();
+    }
+
+    void release(IndexCommit commit) throws IOException {
+        held.release(commit);
+        writer.deleteUnusedFiles();
+    }
+
+    Directory directory() {
+        return directory;
     }
 
     /** The index's size on disk (its current files, including any not yet merged away). */

@@ -60,12 +60,18 @@ public class SearchIndexes implements DurablePosition {
     @Inject
     @ConfigProperty(name = "shenhe.data.dir")
     String dataDir;
+    /** The districts' key file: the ID-number secret lives beside it, so nodes that share one share both. */
+    @Inject
+    @ConfigProperty(name = "shenhe.keys.file")
+    java.util.Optional<String> keysFile;
     @Inject
     SearchSource source;
     @Inject
     DistrictDirectory districts;
     @Inject
     ChangeLog log;
+    @Inject
+    IndexSnapshots snapshots;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -76,7 +82,9 @@ public class SearchIndexes implements DurablePosition {
     @jakarta.annotation.PostConstruct
     void useIdNumberSecret() {
         try {
-            IdNumberDigest.useSecretIn(Path.of(dataDir, "keys", "search-id-secret"));
+            Path keys = keysFile.filter(f -> !f.isBlank()).map(f -> Path.of(f).toAbsolutePath().getParent())
+                    .orElse(Path.of(dataDir, "keys"));
+            IdNumberDigest.useSecretIn(keys.resolve("search-id-secret"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot read or make the ID-number search secret under " + dataDir, e);
         }
@@ -114,37 +122,41 @@ public class SearchIndexes implements DurablePosition {
         try {
             Path dir = Path.of(dataDir, "search", district);
             Files.createDirectories(dir);
+            restoreSnapshotIfEmpty(district, dir);
             String database = source.databaseIdentity();
             DistrictIndex idx = new DistrictIndex(district, dir, database);
             idx.lock().lock();
             try {
-                long inDatabase = source.count(district);
                 if (!idx.isCurrent()) {
                     LOG.info(() -> "Search index of " + district + " missing or of another layout: building it from the database");
                     rebuildLocked(idx);
                 } else if (!idx.builtFrom(database)) {
                     LOG.warning(() -> "Search index of " + district + " was built from another database: rebuilding it");
                     rebuildLocked(idx);
-                } else if (idx.numDocs() != inDatabase) {
-                    int n = idx.numDocs();
-                    LOG.warning(() -> "Search index of " + district + " holds " + n + " registrations, the database "
-                            + inDatabase + ": rebuilding it");
-                    rebuildLocked(idx);
                 } else if (idx.logPosition().isPresent() && idx.logPosition().getAsLong() < log.prunedBelow()) {
                     LOG.warning(() -> "Search index of " + district + " is behind the pruned change log: rebuilding it");
                     rebuildLocked(idx);
-                } else if (idx.logPosition().isPresent()) {
-                    int n = catchUpLocked(idx);
-                    LOG.info(() -> "Search index of " + district + " opened: " + inDatabase + " registrations, "
-                            + n + " re-indexed from the change log");
-                } else {   // built before the change log: what changed since its last commit's instant
-                    long position = log.horizon();
-                    Instant through = idx.indexedThrough().orElse(Instant.EPOCH);
-                    Set<String> changed = source.changedSince(district, through);
-                    applyLocked(idx, changed);
-                    idx.moveLogPosition(position);
-                    LOG.info(() -> "Search index of " + district + " opened: " + inDatabase + " registrations, "
-                            + changed.size() + " re-indexed (changed since " + through + ")");
+                } else {
+                    int n;
+                    if (idx.logPosition().isPresent()) {
+                        n = catchUpLocked(idx);
+                    } else {   // built before the change log: what changed since its last commit's instant
+                        long position = log.horizon();
+                        Set<String> changed = source.changedSince(district, idx.indexedThrough().orElse(Instant.EPOCH));
+                        applyLocked(idx, changed);
+                        idx.moveLogPosition(position);
+                        n = changed.size();
+                    }
+                    // counted once caught up: a snapshot or a stopped node's index is behind until then
+                    long inDatabase = source.count(district);
+                    int inIndex = idx.numDocs();
+                    if (inIndex != inDatabase) {
+                        LOG.warning(() -> "Search index of " + district + " holds " + inIndex + " registrations, the database "
+                                + inDatabase + ": rebuilding it");
+                        rebuildLocked(idx);
+                    } else {
+                        LOG.info(() -> "Search index of " + district + " opened: " + inDatabase + " registrations, " + n + " re-indexed");
+                    }
                 }
             } finally {
                 idx.lock().unlock();
@@ -154,6 +166,21 @@ public class SearchIndexes implements DurablePosition {
             throw new UncheckedIOException("Cannot open the search index of " + district, e);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read district " + district + " for its search index", e);
+        }
+    }
+
+    /** A new or wiped node's index starts from the newest snapshot in the object store, when there is one. */
+    private void restoreSnapshotIfEmpty(String district, Path dir) {
+        try (var existing = Files.list(dir)) {
+            if (existing.findAny().isPresent()) return;
+            snapshots.restoreInto(district, dir);
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Search snapshot of " + district + " not restored: building the index from the database", e);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException again) {
+                throw new UncheckedIOException(again);
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * running server picks changes up within seconds) and needs only the JDK.
  *
  * <pre>
- * keys.sh list | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]
+ * keys.sh list | provision DISTRICT... | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]
  * </pre>
  * {@code rewrap} rewrites each picture's header only: the data key is unwrapped with the version that
  * wrapped it and wrapped again with the newest; the encrypted picture is not touched. Pictures stored
@@ -31,16 +31,23 @@ public final class KeyTool {
         if (args.length == 0) usage();
         Path file = Path.of(env("SHENHE_KEYS_FILE", "data/keys/district-keys.p12"));
         char[] password = env("SHENHE_KEYS_PASSWORD", Blobs.DEMO_PASSWORD).toCharArray();
-        if (!java.nio.file.Files.exists(file) && !args[0].equals("rotate")) {
+        boolean makes = args[0].equals("rotate") || args[0].equals("provision");
+        if (!java.nio.file.Files.exists(file) && !makes) {
             System.err.println("No key file at " + file + ": the server makes it at its first start (or: keys.sh rotate DISTRICT)");
             System.exit(1);
         }
-        DistrictKeys keys = DistrictKeys.open(file, password, args[0].equals("rotate"));
+        DistrictKeys keys = DistrictKeys.open(file, password, makes);
         switch (args[0]) {
             case "list" -> keys.describe().forEach(System.out::println);
             case "rotate" -> {
                 DistrictKeys.Kek kek = keys.rotate(district(args));
                 System.out.println(kek.alias() + " now wraps new pictures; run rewrap to move older pictures to it");
+            }
+            case "provision" -> {   // before the nodes start: each district's first key, made once for all of them
+                for (String district : java.util.Arrays.copyOfRange(args, 1, args.length)) {
+                    if (!district.matches("[a-z0-9][a-z0-9-]*")) usage();
+                    System.out.println(keys.current(district).alias());
+                }
             }
             case "revoke" -> {
                 keys.revoke(district(args));
@@ -103,7 +110,7 @@ public final class KeyTool {
     }
 
     private static void usage() {
-        System.err.println("usage: keys.sh list | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]"
+        System.err.println("usage: keys.sh list | provision DISTRICT... | rotate DISTRICT | revoke DISTRICT | rewrap DISTRICT [BLOBS_DIR]"
                 + "  (SHENHE_KEYS_FILE, SHENHE_KEYS_PASSWORD, SHENHE_DATA_DIR)");
         System.exit(2);
     }

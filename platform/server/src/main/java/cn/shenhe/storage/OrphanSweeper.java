@@ -61,10 +61,13 @@ public class OrphanSweeper {
             int removed = 0;
             try (Connection c = dataSource.getConnection();
                  PreparedStatement q = c.prepareStatement("SELECT 1 FROM material_image WHERE blob_key = ?"
-                         + " UNION ALL SELECT 1 FROM district_sample WHERE blob_key = ?")) {
+                         + " UNION ALL SELECT 1 FROM district_sample WHERE blob_key = ?"
+                         // a search snapshot's parts: named by its prefix (a publish cut short leaves none that is)
+                         + " UNION ALL SELECT 1 FROM search_snapshot WHERE ? LIKE blob_prefix || '/%'")) {
                 for (String key : candidates) {
                     q.setString(1, key);
                     q.setString(2, key);
+                    q.setString(3, key);
                     try (ResultSet rs = q.executeQuery()) {
                         if (!rs.next()) {
                             blobs.delete(key);
