@@ -5,7 +5,8 @@
 #   (provision: each district named its first key unless it has one; before nodes start with create-missing=false)
 #
 # Environment: SHENHE_DATA_DIR [<repo>/data], SHENHE_KEYS_FILE [$SHENHE_DATA_DIR/keys/district-keys.p12],
-# SHENHE_KEYS_PASSWORD [the demo's]. A running server picks a rotation or revocation up within seconds.
+# SHENHE_KEYS_PASSWORD [the demo's]; rewrap on the object store: SHENHE_BLOBS_KIND=s3 and the server's
+# SHENHE_BLOBS_S3_* settings. A running server picks a rotation or revocation up within seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh" >/dev/null
@@ -15,4 +16,5 @@ CLASSES="$ROOT/platform/server/target/classes"
 if [[ ! -f "$CLASSES/cn/shenhe/storage/KeyTool.class" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -pl platform/server compile)
 fi
-exec java -cp "$CLASSES" cn.shenhe.storage.KeyTool "$@"
+# rewrap on the object store needs the S3 client: the server's global library (built with the server)
+exec java -cp "$CLASSES:$ROOT/platform/server/target/liberty-lib/global/*" cn.shenhe.storage.KeyTool "$@"

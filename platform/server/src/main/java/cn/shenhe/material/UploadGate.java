@@ -35,13 +35,15 @@ public class UploadGate {
     @ConfigProperty(name = "shenhe.upload.registration-wait-seconds", defaultValue = "20")
     int registrationWaitSeconds;
 
+    /** Nanoseconds; the unit test sets its own. */
+    java.util.function.LongSupplier clock = System::nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Turn> turns = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     /** @throws ProblemException 429 too-many-uploads when the user's bucket is empty */
     public void admit(String user) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         forgetIdleBuckets(now);
         long waitNanos = buckets.computeIfAbsent(user, u -> new Bucket(burst, now)).take(now, burst, perMinute);
         if (waitNanos > 0) {

@@ -16,6 +16,14 @@ public interface BlobStore {
     /** Stores the bytes under the key; returns only once the store holds them durably (synced to disk, acknowledged). */
     void put(String key, byte[] bytes) throws IOException;
 
+    /**
+     * Replaces the blob's bytes whole (a reader sees the old or the new), durably; for operators' commands that
+     * rewrite stored blobs (key rotation). {@link #put} never overwrites on the file system; an object store's does.
+     */
+    default void replace(String key, byte[] bytes) throws IOException {
+        put(key, bytes);
+    }
+
     Optional<InputStream> open(String key) throws IOException;
 
     /** Removes the blob; a missing blob is not an error. */

@@ -28,12 +28,18 @@ public final class EncryptedBlobStore implements BlobStore, AutoCloseable {
     /** @throws DistrictKeys.RevokedException the district's keys are revoked: nothing new is stored */
     @Override
     public void put(String key, byte[] bytes) throws IOException {
-        if (isPublic(key)) {
-            inner.put(key, bytes);
-            return;
-        }
+        inner.put(key, sealed(key, bytes));
+    }
+
+    @Override
+    public void replace(String key, byte[] bytes) throws IOException {
+        inner.replace(key, sealed(key, bytes));
+    }
+
+    private byte[] sealed(String key, byte[] bytes) {
+        if (isPublic(key)) return bytes;
         try {
-            inner.put(key, Envelope.seal(key, bytes, keys.current(districtOf(key))));
+            return Envelope.seal(key, bytes, keys.current(districtOf(key)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt " + key, e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
@@ -63,6 +64,19 @@ public class FileSystemBlobStore implements BlobStore {
             forceDirectory(d);
         }
         forceDirectory(existing);
+    }
+
+    /** Written beside, synced, then moved over the old file. */
+    @Override
+    public void replace(String key, byte[] bytes) throws IOException {
+        Path target = pathOf(key);
+        Path tmp = target.resolveSibling(target.getFileName() + ".replace");
+        Files.write(tmp, bytes);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory(target.getParent());
     }
 
     @Override

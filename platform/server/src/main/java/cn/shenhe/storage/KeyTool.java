@@ -1,12 +1,13 @@
 package cn.shenhe.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The operator's command for the districts' picture keys (scripts/keys.sh): list, rotate, revoke, and
@@ -18,9 +19,10 @@ import java.util.stream.Stream;
  * </pre>
  * {@code rewrap} rewrites each picture's header only: the data key is unwrapped with the version that
  * wrapped it and wrapped again with the newest; the encrypted picture is not touched. Pictures stored
- * before encryption was on are sealed. Each file is replaced whole (written beside, then moved), so a
+ * before encryption was on are sealed. Each picture is replaced whole (a file written beside, then moved; an object put again), so a
  * reader sees the old or the new, both readable while the old version is still in the key file;
- * a second run finds nothing left to do. File-system store only.
+ * a second run finds nothing left to do. The store is the file system, or the object store when
+ * {@code SHENHE_BLOBS_KIND=s3} (with the server's {@code SHENHE_BLOBS_S3_*} settings).
  */
 public final class KeyTool {
 
@@ -54,28 +56,40 @@ public final class KeyTool {
                 System.out.println(district(args) + ": every key destroyed; its pictures can no longer be read");
             }
             case "rewrap" -> {
-                Path blobs = Path.of(args.length > 2 ? args[2] : env("SHENHE_DATA_DIR", "data") + "/blobs");
-                int[] counts = rewrap(keys, district(args), blobs);
+                BlobStore store = store(args);
+                int[] counts;
+                try {
+                    counts = rewrap(keys, district(args), store);
+                } finally {
+                    if (store instanceof AutoCloseable closeable) closeable.close();
+                }
                 System.out.printf("%s: %d re-wrapped, %d sealed, %d already current%n", district(args), counts[0], counts[1], counts[2]);
             }
             default -> usage();
         }
     }
 
-    /** @return re-wrapped, newly sealed, already current */
-    static int[] rewrap(DistrictKeys keys, String district, Path blobs) throws IOException, GeneralSecurityException {
+    /**
+     * Re-wraps the district's pictures in the store (the raw one, not the encrypting view) under its current
+     * key; seals any stored before encryption. Each picture is put back whole (atomically on the file system,
+     * as one object in S3), so a run cut short is resumed by running again.
+     *
+     * @return re-wrapped, newly sealed, already current
+     */
+    static int[] rewrap(DistrictKeys keys, String district, BlobStore blobs) throws IOException, GeneralSecurityException {
         DistrictKeys.Kek current = keys.current(district);
         int[] counts = new int[3];
-        Path root = blobs.toAbsolutePath().normalize();
-        Path dir = root.resolve(district);
-        if (!Files.isDirectory(dir)) return counts;
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".rewrap")).toList();
-        }
-        for (Path f : files) {
-            String key = root.relativize(f).toString().replace('\\', '/');
-            byte[] stored = Files.readAllBytes(f);
+        List<String> listed = new ArrayList<>();
+        // not a replacement cut short (the file system's, swept as an orphan)
+        blobs.forEach(district + "/", e -> {
+            if (!e.key().endsWith(".replace")) listed.add(e.key());
+        });
+        for (String key : listed) {
+            byte[] stored;
+            try (InputStream in = blobs.open(key).orElse(null)) {
+                if (in == null) continue;   // deleted since the listing
+                stored = in.readAllBytes();
+            }
             byte[] next;
             if (!Envelope.isSealed(stored)) {
                 next = Envelope.seal(key, stored, current);
@@ -89,14 +103,18 @@ public final class KeyTool {
                 next = Envelope.rewrap(stored, keys.version(district, h.version()), current);
                 counts[0]++;
             }
-            Path tmp = f.resolveSibling(f.getFileName() + ".rewrap");
-            Files.write(tmp, next);
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            blobs.replace(key, next);
         }
         return counts;
+    }
+
+    /** The store the server is configured with: {@code SHENHE_BLOBS_KIND=s3} and {@code SHENHE_BLOBS_S3_*}, or a folder. */
+    private static BlobStore store(String[] args) throws IOException {
+        if ("s3".equals(env("SHENHE_BLOBS_KIND", "fs"))) {
+            return new S3BlobStore(S3BlobStore.Settings.from(name -> Optional.ofNullable(
+                    System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")))));
+        }
+        return new FileSystemBlobStore(Path.of(args.length > 2 ? args[2] : env("SHENHE_DATA_DIR", "data") + "/blobs"));
     }
 
     private static String district(String[] args) {

@@ -97,7 +97,7 @@ class EncryptedBlobStoreTest {
         assertEquals(2, Envelope.header(Files.readAllBytes(blobsDir.resolve("bj/r1/new.jpg"))).version());
         assertArrayEquals(picture, read("bj/r1/old.jpg"));
 
-        assertArrayEquals(new int[] {1, 0, 1}, KeyTool.rewrap(keys, "bj", blobsDir));
+        assertArrayEquals(new int[] {1, 0, 1}, KeyTool.rewrap(keys, "bj", new FileSystemBlobStore(blobsDir)));
         byte[] after = Files.readAllBytes(blobsDir.resolve("bj/r1/old.jpg"));
         Envelope.Header h = Envelope.header(after);
         assertEquals(2, h.version());
@@ -105,14 +105,14 @@ class EncryptedBlobStoreTest {
         int body = Envelope.header(before).length();
         assertArrayEquals(Arrays.copyOfRange(before, body, before.length), Arrays.copyOfRange(after, h.length(), after.length));
         assertArrayEquals(picture, read("bj/r1/old.jpg"));
-        assertArrayEquals(new int[] {0, 0, 2}, KeyTool.rewrap(keys, "bj", blobsDir), "nothing left to do");
+        assertArrayEquals(new int[] {0, 0, 2}, KeyTool.rewrap(keys, "bj", new FileSystemBlobStore(blobsDir)), "nothing left to do");
     }
 
     @Test
     void picturesFromBeforeEncryptionAreReadAndThenSealed() throws Exception {
         new FileSystemBlobStore(blobsDir).put("bj/r1/plain.jpg", picture);
         assertArrayEquals(picture, read("bj/r1/plain.jpg"));
-        assertArrayEquals(new int[] {0, 1, 0}, KeyTool.rewrap(keys, "bj", blobsDir));
+        assertArrayEquals(new int[] {0, 1, 0}, KeyTool.rewrap(keys, "bj", new FileSystemBlobStore(blobsDir)));
         assertTrue(Envelope.isSealed(Files.readAllBytes(blobsDir.resolve("bj/r1/plain.jpg"))));
         assertArrayEquals(picture, read("bj/r1/plain.jpg"));
     }

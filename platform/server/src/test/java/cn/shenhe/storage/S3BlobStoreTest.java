@@ -146,4 +146,25 @@ class S3BlobStoreTest {
                 name -> name.endsWith("bucket") ? Optional.of("b") : name.endsWith("access-key") ? Optional.of("a") : Optional.empty()),
                 "an access key without its secret");
     }
+
+    @Test
+    void keysRewrapPicturesInTheObjectStore() throws Exception {
+        DistrictKeys keys = DistrictKeys.open(dir.resolve("keys/district-keys.p12"), "test-password".toCharArray(), true);
+        EncryptedBlobStore sealed = new EncryptedBlobStore(store, keys);
+        byte[] picture = new byte[20_000];
+        new java.util.Random(7).nextBytes(picture);
+        sealed.put("rw/01r/old.jpg", picture);
+        keys.rotate("rw");
+        sealed.put("rw/01r/new.jpg", picture);
+        store.put("rw/01r/plain.jpg", picture);   // from before encryption
+
+        assertArrayEquals(new int[] {1, 1, 1}, KeyTool.rewrap(keys, "rw", store));
+        for (String key : List.of("rw/01r/old.jpg", "rw/01r/new.jpg", "rw/01r/plain.jpg")) {
+            try (InputStream raw = store.open(key).orElseThrow(); InputStream in = sealed.open(key).orElseThrow()) {
+                assertEquals(2, Envelope.header(raw.readAllBytes()).version(), key);
+                assertArrayEquals(picture, in.readAllBytes(), key);
+            }
+        }
+        assertArrayEquals(new int[] {0, 0, 3}, KeyTool.rewrap(keys, "rw", store), "nothing left to do");
+    }
 }
