@@ -29,8 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hashes the pictures stored before hashes existed (phash NULL), so that they take part in reuse detection:
- * every few minutes on one node at a time (a job lease), in batches, until none is left; national admins can
- * also run a batch at once. Each picture is read back from the store (decrypted), decoded and hashed as stored,
+ * every few minutes on one node at a time (a job lease), in batches, until none is left; a district's admin can
+ * also run a batch of the district's pictures at once. Each picture is read back from the store (decrypted), decoded and hashed as stored,
  * watermark included: the hash looks at the detail of the whole picture, which a translucent watermark hardly
  * turns (a copy watermarked twice is found the same way), then looked up like a fresh upload.
  * A picture that cannot be read (its blob missing, its district's keys revoked) is skipped by this node from
@@ -75,7 +75,7 @@ public class ReuseBackfill {
         try {
             Progress p;
             do {
-                p = run(BATCH);
+                p = run(BATCH, null);
                 if (p.hashed() > 0) {
                     Progress done = p;
                     LOG.info(() -> "Reuse backfill hashed " + done.hashed() + " picture(s), " + done.pending() + " left");
@@ -86,13 +86,21 @@ public class ReuseBackfill {
         }
     }
 
-    /** Hashes (and looks up) at most {@code limit} pictures without a hash. */
-    public Progress run(int limit) throws SQLException {
+    /**
+     * Hashes (and looks up, in every district) at most {@code limit} pictures without a hash.
+     *
+     * @param district the district whose pictures to hash, or {@code null} for every district (the job)
+     */
+    public Progress run(int limit, String district) throws SQLException {
         record Todo(String id, String blobKey) {
         }
         List<Todo> todo = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT id, blob_key FROM material_image WHERE phash_b0 IS NULL ORDER BY id")) {
+             PreparedStatement q = c.prepareStatement("SELECT id, blob_key FROM material_image WHERE phash_b0 IS NULL"
+                     + (district == null ? "" : " AND district_id = ?") + " ORDER BY id")) {
+            if (district != null) {
+                q.setString(1, district);
+            }
             q.setMaxRows(limit + unreadable.size());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next() && todo.size() < limit) {
@@ -115,15 +123,21 @@ public class ReuseBackfill {
                 matched += detector.detectQuietly(t.id(), hash.get());
             }
         }
-        return new Progress(hashed, matched, failed, pending());
+        return new Progress(hashed, matched, failed, pending(district));
     }
 
-    public long pending() throws SQLException {
+    /** Pictures without a hash, in the district or (null) in every district. */
+    public long pending(String district) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM material_image WHERE phash_b0 IS NULL");
-             ResultSet rs = q.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM material_image WHERE phash_b0 IS NULL"
+                     + (district == null ? "" : " AND district_id = ?"))) {
+            if (district != null) {
+                q.setString(1, district);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
