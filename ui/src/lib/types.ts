@@ -18,7 +18,16 @@ export interface ImageView {
   id: string; url: string; materialType: string; state: 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED' | string
   locked: boolean; width: number; height: number; bytes: number; uploadedAt: string; warnings: string[]
   findings?: CheckFinding[]; changedSinceReview?: boolean; comment?: string | null
+  /** Other candidates' pictures that look the same (reviewers and admins only). */
+  reuse?: ReuseFlag[]
 }
+/** Another candidate's picture within the reuse threshold; named (with its picture) only within the caller's scope. */
+export interface ReuseFlag {
+  named: boolean; otherDistrict: string; otherRegistration: string | null; otherImage: string | null
+  otherImageUrl: string | null; otherMaterialType: string; distance: number; foundAt: string
+}
+export interface ReuseSide { district: string; site: string; registration: string; image: string; materialType: string; imageUrl: string }
+export interface ReuseReport { generatedAt: string; total: number; pairs: { first: ReuseSide; second: ReuseSide; distance: number; foundAt: string }[] }
 export interface MaterialSlot extends Requirement {
   count: number; complete: boolean; canUpload: boolean; uploadUrl: string; images: ImageView[]
 }

@@ -111,6 +111,12 @@ const en: typeof zh = {
     published: '{n} results published', publishRefused: 'Cannot publish: {msg}', exports: 'Export the results',
     readOnly: 'Read-only view',
   },
+  reuse: {
+    flag: 'Possibly reused ({n})', named: 'Looks like a picture of registration {registration} in {district} ({d}/64 bits apart)',
+    unnamed: 'Looks like a picture of a candidate at another site of this district ({d}/64 bits apart): ask a district reviewer', compare: 'Side by side',
+    other: 'Picture of registration {registration}', report: 'Pictures possibly reused across districts', total: '{n} pairs',
+    first: 'Picture 1', second: 'Picture 2', distance: 'Difference', side: '{district} · {site} · registration {registration} · {type}',
+  },
   national: {
     title: 'National review progress', byDistrict: 'Registrations by district and status', notAvailable: 'The national API is not available yet: {msg}',
     byDay: 'Progress per day (nationwide)', backlog: 'Waiting for review, by district', open: 'Open', drill: 'Review progress of {name}', back: 'Back to the national overview',

@@ -108,6 +108,12 @@ export default {
     published: '已发布 {n} 个结果', publishRefused: '不能发布:{msg}', exports: '导出审核结果',
     readOnly: '只读查看',
   },
+  reuse: {
+    flag: '疑似重复使用({n})', named: '与{district}考区报名 {registration} 的图片相似(差异 {d}/64)',
+    unnamed: '与本考区其他考点考生的图片相似(差异 {d}/64),请联系考区审核人员', compare: '并排对比',
+    other: '报名 {registration} 的图片', report: '跨考区疑似重复使用的图片', total: '共 {n} 对',
+    first: '图片一', second: '图片二', distance: '差异', side: '{district} · {site} · 报名 {registration} · {type}',
+  },
   national: {
     title: '全国审核进度', byDistrict: '各考区报名状态', notAvailable: '全国接口尚未就绪:{msg}',
     byDay: '每日进度(全国)', backlog: '各考区待审核', open: '查看', drill: '{name} 审核进度', back: '返回全国概况',

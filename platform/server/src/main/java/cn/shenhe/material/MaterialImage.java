@@ -1,6 +1,7 @@
 package cn.shenhe.material;
 
 import cn.shenhe.material.quality.CheckFinding;
+import cn.shenhe.material.reuse.ReuseBands;
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.plugin.api.ImageFormat;
 import cn.shenhe.registration.Registration;
@@ -61,6 +62,17 @@ public class MaterialImage {
     private String checkWarnings;
     @Column(name = "check_findings")
     private String checkFindings;
+    /** See {@link ReuseBands}: null for a picture stored before hashes existed, until the backfill reaches it. */
+    @Column(name = "phash", updatable = false)
+    private Long perceptualHash;
+    @Column(name = "phash_b0", updatable = false)
+    private Integer band0;
+    @Column(name = "phash_b1", updatable = false)
+    private Integer band1;
+    @Column(name = "phash_b2", updatable = false)
+    private Integer band2;
+    @Column(name = "phash_b3", updatable = false)
+    private Integer band3;
     @Column(name = "uploaded_by", nullable = false, updatable = false)
     private String uploadedBy;
     @Column(name = "uploaded_at", nullable = false, updatable = false)
@@ -91,6 +103,12 @@ public class MaterialImage {
         this.originalFormat = picture.originalFormat();
         this.originalBytes = picture.originalBytes();
         this.originalSha256 = picture.originalSha256();
+        this.perceptualHash = picture.perceptualHash();
+        int[] bands = ReuseBands.of(picture.perceptualHash());
+        this.band0 = bands[0];
+        this.band1 = bands[1];
+        this.band2 = bands[2];
+        this.band3 = bands[3];
         this.checkWarnings = CheckFinding.codesColumn(findings);
         this.checkFindings = CheckFinding.toColumn(findings);
         this.uploadedBy = uploadedBy;
@@ -103,7 +121,7 @@ public class MaterialImage {
 
     /** What the storage side knows of a picture once its bytes are durable. */
     public record StoredPicture(String blobKey, String contentType, long storedBytes, int width, int height,
-                                ImageFormat originalFormat, long originalBytes, String originalSha256) {
+                                ImageFormat originalFormat, long originalBytes, String originalSha256, long perceptualHash) {
     }
 
     public boolean locked() {
@@ -137,6 +155,7 @@ public class MaterialImage {
     public long originalBytes() { return originalBytes; }
     public String originalSha256() { return originalSha256; }
     public String checkWarnings() { return checkWarnings; }
+    public Long perceptualHash() { return perceptualHash; }
     /** What the upload checks warned of, in words. */
     public List<CheckFinding> findings() { return CheckFinding.fromColumn(checkFindings); }
     public Instant uploadedAt() { return uploadedAt; }

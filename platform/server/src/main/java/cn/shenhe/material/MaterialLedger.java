@@ -4,6 +4,7 @@ import cn.shenhe.audit.AuditLog;
 import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.plugin.api.MaterialType;
+import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
@@ -55,6 +56,8 @@ public class MaterialLedger {
     Event<RegistrationChanged> changed;
     @Inject
     RequestContext request;
+    @Inject
+    TenantEntityManager em;
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -83,7 +86,7 @@ public class MaterialLedger {
         Instant now = Instant.now();
         MaterialImage image = new MaterialImage(id, r, type.code(), new MaterialImage.StoredPicture(key, "image/jpeg",
                 picture.bytes().length, picture.width(), picture.height(), picture.originalFormat(),
-                picture.originalBytes(), picture.originalSha256Hex()), findings, request.caller().subject(), now);
+                picture.originalBytes(), picture.originalSha256Hex(), picture.perceptualHash()), findings, request.caller().subject(), now);
         if (r.lastReviewedAt() != null) {
             image.markChangedSinceReview();
         }
@@ -110,6 +113,9 @@ public class MaterialLedger {
         }
         String key = image.blobKey();
         images.remove(image);
+        // its reuse pairs go with it, on both sides (the other side may be another district's row)
+        em.get().createNativeQuery("DELETE FROM image_reuse WHERE image_id = ?1 OR other_image_id = ?2")
+                .setParameter(1, image.id()).setParameter(2, image.id()).executeUpdate();
         r.detach(image);
         r.touch(Instant.now());
         audit.record(IMAGE_DELETED, "registration", r.id(),

@@ -8,6 +8,7 @@ import cn.shenhe.material.image.StageTimings;
 import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.material.quality.CheckFinding;
+import cn.shenhe.material.reuse.ReuseDetector;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.CheckResult;
@@ -53,6 +54,8 @@ public class UploadService {
     MaterialLedger ledger;
     @Inject
     UploadGate gate;
+    @Inject
+    ReuseDetector reuse;
     @Inject
     RequestContext request;
     @Inject
@@ -115,7 +118,10 @@ public class UploadService {
         }
         long t0 = System.nanoTime();
         MaterialImage image = ledger.store(r.id(), type, picture, CheckFinding.warnings(checks.warnings()));
-        return new Upload(image, picture.timings(), System.nanoTime() - t0);
+        long stored = System.nanoTime() - t0;
+        // committed: a copy stored at the same moment by someone else is found by whichever looks later
+        reuse.detectQuietly(image.id(), picture.perceptualHash());
+        return new Upload(image, picture.timings(), stored);
     }
 
     public void delete(String registrationId, String imageId) {

@@ -1,6 +1,7 @@
 package cn.shenhe.registration;
 
 import cn.shenhe.material.quality.CheckFinding;
+import cn.shenhe.material.reuse.ReuseFlag;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.review.Appointments;
 import java.time.Instant;
@@ -34,11 +35,12 @@ public record RegistrationView(String id, String district, String site, Localize
     /**
      * @param comment  the open review comment on this picture, shown next to it
      * @param warnings the codes of what the upload checks found; {@code findings} the same in words
+     * @param reuse    other candidates' pictures that look the same (reviewers and admins only; empty for candidates)
      */
     public record ImageView(String id, String url, String materialType, String state, boolean locked,
                             boolean changedSinceReview, String comment,
                             int width, int height, long bytes, Instant uploadedAt, List<String> warnings,
-                            List<CheckFinding> findings) {
+                            List<CheckFinding> findings, List<ReuseFlag> reuse) {
     }
 
     public record CommentView(String id, String level, String visibility, String materialType, String imageId,

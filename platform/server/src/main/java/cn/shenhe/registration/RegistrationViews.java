@@ -5,6 +5,8 @@ import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.district.DistrictResource;
 import cn.shenhe.material.MaterialImage;
 import cn.shenhe.material.UploadService;
+import cn.shenhe.material.reuse.ReuseFlag;
+import cn.shenhe.material.reuse.ReuseFlags;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
@@ -19,6 +21,7 @@ import cn.shenhe.review.ReviewComment;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,6 +43,8 @@ public class RegistrationViews {
     RequestContext request;
     @Inject
     Appointments appointments;
+    @Inject
+    ReuseFlags reuseFlags;
 
     /** Where a registration is read; its pictures and material slots live below it. */
     public static String url(String district, String registrationId) {
@@ -57,8 +62,9 @@ public class RegistrationViews {
                 .sorted(Comparator.comparing(ReviewComment::createdAt))
                 .collect(Collectors.toMap(ReviewComment::imageId, ReviewComment::body, (older, newer) -> newer));
         boolean open = r.acceptsChanges() && d.uploadWindow().isOpenAt(Instant.now());
+        Map<String, List<ReuseFlag>> reuse = reuseFlags(d.code(), r);
         List<MaterialSlot> slots = plugins.requirements(d, UploadService.facts(r, d.code())).stream()
-                .map(t -> slot(d, r, t, images, base, open, imageComments))
+                .map(t -> slot(d, r, t, images, base, open, imageComments, reuse))
                 .toList();
         boolean complete = slots.stream().allMatch(MaterialSlot::complete);
         LocalizedText siteName = d.site(r.siteCode()).map(DistrictConfig.Site::name).orElse(LocalizedText.of(r.siteCode(), r.siteCode()));
@@ -98,12 +104,21 @@ public class RegistrationViews {
                 url(request.district(), r.id()));
     }
 
+    /** Reuse flags for the district's staff and national admins (none for candidates: see {@link ReuseFlags}). */
+    private Map<String, List<ReuseFlag>> reuseFlags(String district, Registration r) {
+        try {
+            return reuseFlags.ofRegistration(district, r.id(), request.caller());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the reuse flags of registration " + r.id(), e);
+        }
+    }
+
     private MaterialSlot slot(DistrictConfig d, Registration r, RequiredType required, List<MaterialImage> all,
-                              String base, boolean open, Map<String, String> imageComments) {
+                              String base, boolean open, Map<String, String> imageComments, Map<String, List<ReuseFlag>> reuse) {
         MaterialType t = required.type();
         List<ImageView> images = all.stream()
                 .filter(m -> m.materialType().equals(t.code()))
-                .map(m -> image(m, base, imageComments.get(m.id())))
+                .map(m -> image(m, base, imageComments.get(m.id()), reuse.getOrDefault(m.id(), List.of())))
                 .toList();
         int count = images.size();
         return new MaterialSlot(t.code(), t.name(), t.hint(),
@@ -115,13 +130,13 @@ public class RegistrationViews {
     }
 
     public static ImageView image(MaterialImage m, String base) {
-        return image(m, base, null);
+        return image(m, base, null, List.of());
     }
 
-    private static ImageView image(MaterialImage m, String base, String comment) {
+    private static ImageView image(MaterialImage m, String base, String comment, List<ReuseFlag> reuse) {
         List<String> warnings = m.checkWarnings() == null ? List.of() : Arrays.asList(m.checkWarnings().split(","));
         return new ImageView(m.id(), base + "/images/" + m.id(), m.materialType(), m.state().name(), m.locked(),
-                m.changedSinceReview(), comment, m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings, m.findings());
+                m.changedSinceReview(), comment, m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings, m.findings(), reuse);
     }
 
     /** Open comments first (the top of the candidate's page), newest first within each group. */

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * Test deployment only (ConfigAdminIT and ObjectStoreIT add it to the WAR): what no API offers yet, straight in
- * the database: approve (lock) a picture as the review would, count audit entries; run the orphan sweep now.
+ * the database: approve (lock) a picture as the review would, count audit entries; run the orphan sweep now;
+ * make a picture look as if stored before reuse detection (ReuseIT).
  */
 @Path("/it/fixtures")
 @RequestScoped
@@ -49,6 +50,24 @@ public class Fixtures {
             if (u.executeUpdate() != 1) {
                 throw new IllegalStateException("no image " + image);
             }
+        }
+    }
+
+    /** The picture as if stored before reuse detection: no hash, no recorded pairs (for the backfill). */
+    @POST
+    @Path("/images/{id}/forget-hash")
+    public void forgetHash(@PathParam("id") String image) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement("UPDATE material_image SET phash = NULL, phash_b0 = NULL, phash_b1 = NULL,"
+                     + " phash_b2 = NULL, phash_b3 = NULL WHERE id = ?");
+             PreparedStatement d = c.prepareStatement("DELETE FROM image_reuse WHERE image_id = ? OR other_image_id = ?")) {
+            u.setString(1, image);
+            if (u.executeUpdate() != 1) {
+                throw new IllegalStateException("no image " + image);
+            }
+            d.setString(1, image);
+            d.setString(2, image);
+            d.executeUpdate();
         }
     }
 

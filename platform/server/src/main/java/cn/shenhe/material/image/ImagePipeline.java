@@ -3,6 +3,7 @@ package cn.shenhe.material.image;
 import cn.shenhe.plugin.api.GreyImage;
 import cn.shenhe.plugin.api.ImageFormat;
 
+import cn.shenhe.material.reuse.PerceptualHash;
 import cn.shenhe.problem.ProblemException;
 
 import java.awt.Color;
@@ -183,13 +184,14 @@ public final class ImagePipeline implements AutoCloseable {
             image = Downscale.toLongSide(image, turned ? d.fullHeight() : d.fullWidth(), turned ? d.fullWidth() : d.fullHeight(),
                     rules.storedSide());
             GreyImage grey = GreyThumbnail.of(image);   // the checks judge the photo, not our watermark
+            long hash = PerceptualHash.of(grey);        // nor does reuse detection: a copy carries another watermark
             long t4 = System.nanoTime();
             painter.paint(image, watermark);
             long t5 = System.nanoTime();
             Encoded stored = encodeWithin(image, rules.maxBytes());
             long t6 = System.nanoTime();
             var timings = new StageTimings(readNanos, sniffNanos, d.headerNanos(), d.decodeNanos(), t4 - t3, t5 - t4, t6 - t5);
-            return new ProcessedImage(stored.jpeg(), stored.width(), stored.height(), format, original.length, sha256, grey, timings);
+            return new ProcessedImage(stored.jpeg(), stored.width(), stored.height(), format, original.length, sha256, grey, hash, timings);
         }
 
         /** Queues this job and waits for its result; one wait in the common case, no hand-offs in between. */
@@ -276,6 +278,16 @@ public final class ImagePipeline implements AutoCloseable {
         if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > maxPixels) {
             throw ImageProblems.dimensionsTooLarge(w, h, maxPixels, MAX_SIDE);
         }
+    }
+
+    /**
+     * The grey copy of a picture already stored (a JPEG we encoded: trusted, bounded by our own limits), for
+     * pictures stored before a use of the grey copy existed (the reuse backfill). Runs on the caller's thread.
+     */
+    public GreyImage greyOfStored(byte[] storedJpeg) throws IOException {
+        UploadRules rules = UploadRules.defaults().withMaxBytes(storedJpeg.length);
+        BufferedImage image = toBgr(decode(storedJpeg, ImageFormat.JPEG, rules, new AtomicBoolean()).image());
+        return GreyThumbnail.of(image);
     }
 
     /** The codec encoding every picture, and decoding the JPEGs it accepts. */

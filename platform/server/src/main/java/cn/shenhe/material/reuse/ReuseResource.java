@@ -1,0 +1,42 @@
+package cn.shenhe.material.reuse;
+
+import cn.shenhe.problem.Problems;
+import cn.shenhe.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** National admins: pictures reused across districts. */
+@Path("/national/reuse")
+@RequestScoped
+@RolesAllowed(Role.NATIONAL_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class ReuseResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    @Inject
+    ReuseFlags flags;
+
+    @GET
+    @Operation(summary = "Pairs of pictures of two districts that look the same (perceptual hash within the threshold), newest first")
+    public ReuseReport report(@QueryParam("limit") @DefaultValue("200") int limit) throws SQLException {
+        return flags.acrossDistricts(checkLimit(limit));
+    }
+
+    /** @throws cn.shenhe.problem.ProblemException invalid-field when not 1 to {@value #MAX_LIMIT} */
+    static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problems.invalid("limit", "应在 1 到 " + MAX_LIMIT + " 之间", "must be 1 to " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}
