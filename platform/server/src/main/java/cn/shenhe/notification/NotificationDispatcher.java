@@ -38,6 +38,14 @@ public class NotificationDispatcher {
         dispatch(notice);
     }
 
+    /** The notice as plugins see it, with the path where the candidate reads about it. */
+    static Notification toNotification(CandidateNotice notice, Instant at) {
+        return new Notification(notice.district(), notice.candidateSubject(), notice.registrationId(),
+                Notification.Kind.valueOf(notice.kind().name()), notice.title(), notice.body(), at,
+                notice.registrationId() == null ? null
+                        : "/districts/" + notice.district() + "/registrations/" + notice.registrationId());
+    }
+
     /** @return how many notifiers were called without failing */
     int dispatch(CandidateNotice notice) {
         Optional<DistrictConfig> district = districts.find(notice.district());
@@ -45,10 +53,7 @@ public class NotificationDispatcher {
             LOG.warning(() -> "Notice for unknown district " + notice.district() + " dropped");
             return 0;
         }
-        Notification n = new Notification(notice.district(), notice.candidateSubject(), notice.registrationId(),
-                Notification.Kind.valueOf(notice.kind().name()), notice.title(), notice.body(), Instant.now(),
-                notice.registrationId() == null ? null
-                        : "/districts/" + notice.district() + "/registrations/" + notice.registrationId());
+        Notification n = toNotification(notice, Instant.now());
         NotificationInbox inbox = store::deliver;
         int delivered = 0;
         for (DistrictConfig.PluginUse use : district.get().plugins()) {
