@@ -19,8 +19,8 @@ import java.util.logging.Logger;
  * Tells candidates: for every {@link CandidateNotice} whose transaction committed, calls every
  * {@link Notifier} of every plugin the district names (in its current configuration), passing
  * the plugin's settings and the host's in-app inbox. A notifier that fails is logged and skipped;
- * the change it was about stands. Adding a channel (SMS, e-mail) is a new plugin with a Notifier
- * named in the district's {@code plugins}: nothing here changes.
+ * the change it was about stands. E-mail and SMS are not called here but sent from the outbox
+ * ({@link NoticeOutbox}), off the committing thread and with retries.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
