@@ -160,6 +160,15 @@ public class NoticeOutbox {
                 utc(now), Texts.clip(error, 500));
     }
 
+    /** Deletes sent notices finished before {@code before}. */
+    public int pruneSent(Instant before) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM notice_outbox WHERE status = 'SENT' AND finished_at < ?")) {
+            ps.setObject(1, utc(before));
+            return ps.executeUpdate();
+        }
+    }
+
     private boolean finish(Claimed row, String holder, String update, Object first, Object second) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(update + " WHERE id = ? AND claimed_by = ? AND attempts = ? AND status = 'PENDING'")) {

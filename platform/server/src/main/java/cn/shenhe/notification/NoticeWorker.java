@@ -1,5 +1,6 @@
 package cn.shenhe.notification;
 
+import cn.shenhe.cluster.JobLeases;
 import cn.shenhe.cluster.NodeId;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NoticeWorker {
 
     private static final Logger LOG = Logger.getLogger(NoticeWorker.class.getName());
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     @Inject
     NoticeOutbox outbox;
@@ -60,24 +63,39 @@ public class NoticeWorker {
     @Inject
     @ConfigProperty(name = "shenhe.notices.batch", defaultValue = "20")
     int batch;
+    @Inject
+    @ConfigProperty(name = "shenhe.notices.keep-days", defaultValue = "30")
+    long keepDays;
+    @Inject
+    JobLeases leases;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Resource
     ManagedExecutorService executor;
 
-    private ScheduledFuture<?> scheduled;
+    private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
     /** Sends under way on this node: at most {@code shenhe.notices.batch}. */
     private Semaphore slots;
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         slots = new Semaphore(batch);
-        scheduled = scheduler.scheduleWithFixedDelay(this::round, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::round, pollMillis, pollMillis, TimeUnit.MILLISECONDS));
+        scheduled.add(scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("notice-outbox-prune", PRUNE_EVERY.minusMinutes(1),
+                this::prune), PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES));
     }
 
     @PreDestroy
     void stop() {
-        if (scheduled != null) {
-            scheduled.cancel(false);
+        scheduled.forEach(f -> f.cancel(false));
+    }
+
+    /** Sent notices are kept {@code shenhe.notices.keep-days} for the admins' listing, then deleted (failed ones stay). */
+    void prune() {
+        try {
+            int n = outbox.pruneSent(Instant.now().minus(Duration.ofDays(keepDays)));
+            LOG.fine(() -> "Pruned " + n + " sent notices");
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Sent notices not pruned; the next turn tries again", e);
         }
     }
 
@@ -140,8 +158,9 @@ public class NoticeWorker {
                 if (row.attempt() < settings.attempts()) {
                     outbox.retryAt(row, holder, Instant.now().plus(settings.delayAfter(row.attempt())), error);
                 } else if (outbox.failed(row, holder, Instant.now(), error)) {
+                    // The class only: a mail server's message may name the address, which stays out of the log.
                     LOG.warning(() -> "Notice " + row.id() + " of district " + row.district() + " by " + row.pluginId()
-                            + " given up after " + row.attempt() + " tries: " + error);
+                            + " given up after " + row.attempt() + " tries (" + e.getClass().getName() + ")");
                     report(row);
                 }
             }

@@ -3,6 +3,7 @@ package cn.shenhe.it;
 import cn.shenhe.notification.NoticeOutbox;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,8 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
@@ -47,13 +46,14 @@ public class OutboxRace {
     NoticeOutbox outbox;
     @Resource(lookup = "jdbc/shenhe", shareable = false)
     DataSource dataSource;
+    @Resource
+    ManagedExecutorService executor;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject race(@QueryParam("rows") int rows, @QueryParam("claimers") int claimers, @QueryParam("batch") int batch) throws Exception {
         String district = "race" + UUID.randomUUID().toString().substring(0, 8);
         insert(district, rows);
-        ExecutorService pool = Executors.newFixedThreadPool(claimers);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<List<String>>> results = new ArrayList<>();
@@ -69,7 +69,7 @@ public class OutboxRace {
                     }
                     return mine;
                 };
-                results.add(pool.submit(claimer));
+                results.add(executor.submit(claimer));
             }
             start.countDown();
             List<Integer> counts = new ArrayList<>();
@@ -84,7 +84,6 @@ public class OutboxRace {
             return Json.createObjectBuilder().add("claimed", Json.createArrayBuilder(counts)).add("total", total)
                     .add("distinct", distinct.size()).build();
         } finally {
-            pool.shutdownNow();
             delete(district);
         }
     }
