@@ -21,6 +21,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -75,6 +76,8 @@ public class DistrictDirectory {
     PluginHost plugins;
     @Inject
     DistrictPlugins districtPlugins;
+    @Inject
+    Instance<PluginSettingsCheck> settingsChecks;
     @Inject
     Migrations migrations;
     @Resource(lookup = "jdbc/shenhe")
@@ -178,6 +181,13 @@ public class DistrictDirectory {
             if (!plugins.isStarted(use.id())) {
                 throw new TenantConfigException(file, "plugins[" + i + "].id",
                         "no plugin '" + use.id() + "' is installed (installed: " + plugins.startedPlugins() + ")");
+            }
+            for (PluginSettingsCheck check : settingsChecks) {
+                try {
+                    check.check(use);
+                } catch (IllegalArgumentException e) {
+                    throw new TenantConfigException(file, settingsField(i, e.getMessage()), e.getMessage());
+                }
             }
             for (MaterialRequirements r : plugins.extensions(MaterialRequirements.class, use.id())) {
                 for (DistrictConfig.Site site : d.sites()) {

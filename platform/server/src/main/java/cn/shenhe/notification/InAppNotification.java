@@ -4,6 +4,7 @@ import cn.shenhe.persistence.Ids;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.Notification;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,6 +20,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "district_id", contextProperty = "eclipselink.tenant-id", length = 32)
 public class InAppNotification {
 
+    /** The kind of a report to a district's admins that e-mail or SMS notices could not be sent. */
+    static final String NOTICE_FAILED = "NOTICE_FAILED";
+
     @Id
     private String id;
     @Column(name = "recipient_sub", nullable = false, updatable = false)
@@ -27,16 +31,8 @@ public class InAppNotification {
     private String registrationId;
     @Column(name = "kind", nullable = false, updatable = false)
     private String kind;
-    @Column(name = "title_zh", nullable = false, updatable = false)
-    private String titleZh;
-    @Column(name = "title_en", nullable = false, updatable = false)
-    private String titleEn;
-    @Column(name = "body_zh", nullable = false, updatable = false)
-    private String bodyZh;
-    @Column(name = "body_en", nullable = false, updatable = false)
-    private String bodyEn;
-    @Column(name = "link", updatable = false)
-    private String link;
+    @Embedded
+    private NoticeText text;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(name = "read_at")
@@ -47,20 +43,18 @@ public class InAppNotification {
     }
 
     InAppNotification(Notification n) {
-        this.id = Ids.next();
-        this.recipientSubject = n.recipient();
-        this.registrationId = n.registrationId();
-        this.kind = n.kind().name();
-        this.titleZh = clip(n.title().zh(), 200);
-        this.titleEn = clip(n.title().en(), 200);
-        this.bodyZh = clip(n.body().zh(), 2000);
-        this.bodyEn = clip(n.body().en(), 2000);
-        this.link = n.link() == null ? null : clip(n.link(), 500);
-        this.createdAt = n.at();
+        this(n.recipient(), n.registrationId(), n.kind().name(), n.title(), n.body(), n.link(), n.at());
     }
 
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    /** {@code kind}: a {@link Notification.Kind}, or {@link #NOTICE_FAILED} (to a district's admins). */
+    InAppNotification(String recipient, String registrationId, String kind, LocalizedText title, LocalizedText body,
+                      String link, Instant at) {
+        this.id = Ids.next();
+        this.recipientSubject = recipient;
+        this.registrationId = registrationId;
+        this.kind = kind;
+        this.text = new NoticeText(title, body, link);
+        this.createdAt = at;
     }
 
     void markRead(Instant at) {
@@ -73,9 +67,9 @@ public class InAppNotification {
     public String recipientSubject() { return recipientSubject; }
     public String registrationId() { return registrationId; }
     public String kind() { return kind; }
-    public LocalizedText title() { return LocalizedText.of(titleZh, titleEn); }
-    public LocalizedText body() { return LocalizedText.of(bodyZh, bodyEn); }
-    public String link() { return link; }
+    public LocalizedText title() { return text.title(); }
+    public LocalizedText body() { return text.body(); }
+    public String link() { return text.link(); }
     public Instant createdAt() { return createdAt; }
     public Instant readAt() { return readAt; }
 }

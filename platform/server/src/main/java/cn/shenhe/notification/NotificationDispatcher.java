@@ -19,8 +19,8 @@ import java.util.logging.Logger;
  * Tells candidates: for every {@link CandidateNotice} whose transaction committed, calls every
  * {@link Notifier} of every plugin the district names (in its current configuration), passing
  * the plugin's settings and the host's in-app inbox. A notifier that fails is logged and skipped;
- * the change it was about stands. Adding a channel (SMS, e-mail) is a new plugin with a Notifier
- * named in the district's {@code plugins}: nothing here changes.
+ * the change it was about stands. E-mail and SMS are not called here but sent from the outbox
+ * ({@link NoticeOutbox}), off the committing thread and with retries.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -38,6 +38,14 @@ public class NotificationDispatcher {
         dispatch(notice);
     }
 
+    /** The notice as plugins see it, with the path where the candidate reads about it. */
+    static Notification toNotification(CandidateNotice notice, Instant at) {
+        return new Notification(notice.district(), notice.candidateSubject(), notice.registrationId(),
+                Notification.Kind.valueOf(notice.kind().name()), notice.title(), notice.body(), at,
+                notice.registrationId() == null ? null
+                        : "/districts/" + notice.district() + "/registrations/" + notice.registrationId());
+    }
+
     /** @return how many notifiers were called without failing */
     int dispatch(CandidateNotice notice) {
         Optional<DistrictConfig> district = districts.find(notice.district());
@@ -45,10 +53,7 @@ public class NotificationDispatcher {
             LOG.warning(() -> "Notice for unknown district " + notice.district() + " dropped");
             return 0;
         }
-        Notification n = new Notification(notice.district(), notice.candidateSubject(), notice.registrationId(),
-                Notification.Kind.valueOf(notice.kind().name()), notice.title(), notice.body(), Instant.now(),
-                notice.registrationId() == null ? null
-                        : "/districts/" + notice.district() + "/registrations/" + notice.registrationId());
+        Notification n = toNotification(notice, Instant.now());
         NotificationInbox inbox = store::deliver;
         int delivered = 0;
         for (DistrictConfig.PluginUse use : district.get().plugins()) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The signed-in person's in-app notifications (站内通知), of their own district: newest first,
@@ -54,8 +55,13 @@ public class NotificationResource {
             return new Inbox(0, List.of());
         }
         int n = Math.max(1, Math.min(limit, MAX_LIMIT));
-        NotificationStore.Page page = store.of(caller.district(), caller.subject(), n);
+        NotificationStore.Page page = store.of(caller.district(), recipients(caller), n);
         return new Inbox(page.unread(), page.items().stream().map(NotificationView::of).toList());
+    }
+
+    /** Whom the caller reads for: themselves, and a district admin for the district's admins. */
+    private static Set<String> recipients(Caller caller) {
+        return caller.has(Role.DISTRICT_ADMIN) ? Set.of(caller.subject(), NotificationStore.DISTRICT_ADMINS) : Set.of(caller.subject());
     }
 
     @POST
@@ -66,7 +72,7 @@ public class NotificationResource {
         if (caller.district() == null) {
             throw Problems.notFound("该通知", "Notification");
         }
-        return store.markRead(caller.district(), caller.subject(), id).map(NotificationView::of)
+        return store.markRead(caller.district(), recipients(caller), id).map(NotificationView::of)
                 .orElseThrow(() -> Problems.notFound("该通知", "Notification"));
     }
 }

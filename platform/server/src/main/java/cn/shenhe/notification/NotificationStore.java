@@ -1,6 +1,7 @@
 package cn.shenhe.notification;
 
 import cn.shenhe.persistence.Ids;
+import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.persistence.config.EntityManagerProperties;
 
@@ -35,29 +37,54 @@ public class NotificationStore {
         });
     }
 
+    /**
+     * The recipient of reports meant for every administrator of a district (that e-mail or SMS
+     * notices could not be sent): not a person's subject; whoever of them reads one reads it for all.
+     */
+    public static final String DISTRICT_ADMINS = "role:district-admin";
+
+    /**
+     * Tells the district's admins, unless an unread report with the same title is waiting for them
+     * already: a gateway down for an hour makes one report, not one per notice.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reportToAdmins(String district, LocalizedText title, LocalizedText body, Instant at) {
+        inDistrict(district, em -> {
+            long waiting = em.createQuery("SELECT COUNT(n) FROM InAppNotification n WHERE n.recipientSubject = :r"
+                            + " AND n.kind = :k AND n.readAt IS NULL AND n.text.titleZh = :t", Long.class)
+                    .setParameter("r", DISTRICT_ADMINS).setParameter("k", InAppNotification.NOTICE_FAILED)
+                    .setParameter("t", title.zh()).getSingleResult();
+            if (waiting == 0) {
+                em.persist(new InAppNotification(DISTRICT_ADMINS, null, InAppNotification.NOTICE_FAILED, title, body,
+                        null, at));   // the list is GET /districts/{d}/notices?status=FAILED (no page of the UI yet)
+            }
+            return null;
+        });
+    }
+
     public record Page(List<InAppNotification> items, long unread) {
     }
 
-    /** The recipient's notifications, newest first, and how many are unread. */
+    /** The notifications of any of the recipients (a person, and the groups they read for), newest first, and how many are unread. */
     @Transactional
-    public Page of(String district, String recipient, int limit) {
+    public Page of(String district, Set<String> recipients, int limit) {
         return inDistrict(district, em -> new Page(
-                em.createQuery("SELECT n FROM InAppNotification n WHERE n.recipientSubject = :r ORDER BY n.createdAt DESC, n.id DESC",
+                em.createQuery("SELECT n FROM InAppNotification n WHERE n.recipientSubject IN :r ORDER BY n.createdAt DESC, n.id DESC",
                                 InAppNotification.class)
-                        .setParameter("r", recipient).setMaxResults(limit).getResultList(),
-                em.createQuery("SELECT COUNT(n) FROM InAppNotification n WHERE n.recipientSubject = :r AND n.readAt IS NULL", Long.class)
-                        .setParameter("r", recipient).getSingleResult()));
+                        .setParameter("r", recipients).setMaxResults(limit).getResultList(),
+                em.createQuery("SELECT COUNT(n) FROM InAppNotification n WHERE n.recipientSubject IN :r AND n.readAt IS NULL", Long.class)
+                        .setParameter("r", recipients).getSingleResult()));
     }
 
-    /** Marks the recipient's notification read; empty if there is none with that id for them. */
+    /** Marks a notification of one of the recipients read; empty if there is none with that id for them. */
     @Transactional
-    public Optional<InAppNotification> markRead(String district, String recipient, String id) {
+    public Optional<InAppNotification> markRead(String district, Set<String> recipients, String id) {
         if (!Ids.plausible(id)) {
             return Optional.empty();
         }
         return inDistrict(district, em -> {
             InAppNotification n = em.find(InAppNotification.class, id);
-            if (n == null || !n.recipientSubject().equals(recipient)) {
+            if (n == null || !recipients.contains(n.recipientSubject())) {
                 return Optional.empty();
             }
             n.markRead(Instant.now());

@@ -29,7 +29,7 @@ import org.pf4j.PluginWrapper;
 public class PluginHost {
 
     /** The plugin API version this host offers; plugins declare {@code Plugin-Requires} against it. */
-    public static final String API_VERSION = "1.2.0";
+    public static final String API_VERSION = "1.3.0";
     private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
 
     @Inject

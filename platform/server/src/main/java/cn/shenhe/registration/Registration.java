@@ -44,6 +44,9 @@ public class Registration {
     private String idNumber;
     @Column(name = "phone")
     private String phone;
+    /** Where e-mail notices go (the form's, or the account's verified address); null: none are sent. */
+    @Column(name = "email")
+    private String email;
     @Column(name = "exam_year", nullable = false, updatable = false)
     private int examYear;
     @Column(name = "exam_category", nullable = false)
@@ -101,6 +104,7 @@ public class Registration {
         this.candidateName = Objects.requireNonNull(candidate.name());
         this.idNumber = candidate.idNumber();
         this.phone = candidate.phone();
+        this.email = candidate.email();
         this.examYear = examYear;
         this.examCategory = category.code();
         this.siteCode = Objects.requireNonNull(siteCode);
@@ -111,7 +115,7 @@ public class Registration {
     }
 
     /** Who registers: the signed-in person, with what they told us of themselves. */
-    public record Candidate(String subject, String username, String name, String idNumber, String phone) {
+    public record Candidate(String subject, String username, String name, String idNumber, String phone, String email) {
     }
 
     /** Marks a change by the candidate (an upload or a delete), so concurrent changes serialize on the version. */
@@ -242,6 +246,7 @@ public class Registration {
     public String candidateName() { return candidateName; }
     public String idNumber() { return idNumber; }
     public String phone() { return phone; }
+    public String email() { return email; }
     public int examYear() { return examYear; }
     public ExamCategory examCategory() { return ExamCategory.ofCode(examCategory).orElseThrow(); }
     public String siteCode() { return siteCode; }

@@ -60,7 +60,8 @@ public class RegistrationService {
             throw Problems.invalid("name", "请填写姓名", "name is required");
         }
         Registration r = new Registration(new Registration.Candidate(caller.subject(), caller.username(), name,
-                req.idNumber() == null ? null : req.idNumber().toUpperCase(), req.phone()),
+                req.idNumber() == null ? null : req.idNumber().toUpperCase(), req.phone(),
+                req.email() == null || req.email().isBlank() ? caller.verifiedEmail() : req.email().trim()),
                 req.examYear(), category, req.site(), Instant.now());
         registrations.add(r);
         audit.record("registration.created", "registration", r.id(),

@@ -16,7 +16,7 @@ class RegistrationReviewStateTest {
     private static final Instant T0 = Instant.parse("2027-03-01T01:00:00Z");
 
     private static Registration complete() {
-        Registration r = new Registration(new Registration.Candidate("sub-1", "c1", "张伟", null, null), 2027,
+        Registration r = new Registration(new Registration.Candidate("sub-1", "c1", "张伟", null, null, null), 2027,
                 ExamCategory.CLINICAL_PHYSICIAN, "bj-01", T0);
         r.enqueue(ReviewLevel.SITE, T0);
         return r;

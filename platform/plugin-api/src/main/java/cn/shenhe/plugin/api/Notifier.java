@@ -10,13 +10,13 @@ import org.pf4j.ExtensionPoint;
  *
  * <p>Why an {@link NotificationInbox} argument: plugins must not touch the database, yet the
  * default channel (in-app notifications) has to store something. Rather than widen the API with
- * persistence, the host passes one small service that stores an in-app notification; channels
- * that send elsewhere (SMS, e-mail: a new plugin with its own settings such as a gateway URL)
- * ignore it. The API stays one method, and the host keeps control of what is stored and where.
+ * persistence, the host passes one small service that stores an in-app notification. The API
+ * stays one method, and the host keeps control of what is stored and where.
  *
- * <p>Calls happen on the thread that committed the change, after the commit: an implementation
- * that talks to a slow gateway should hand the work to its own queue and return at once. A
- * notifier that throws is logged; the other notifiers are still called and the change stands.
+ * <p>Calls happen on the thread that committed the change, after the commit, and are not retried:
+ * a notifier that throws is logged; the other notifiers are still called and the change stands.
+ * Channels that talk to a gateway (e-mail, SMS) implement {@link NoticeSender} instead (since 1.3):
+ * the host keeps their notices in a persistent outbox and sends and retries them off the request.
  *
  * @since 1.1
  */

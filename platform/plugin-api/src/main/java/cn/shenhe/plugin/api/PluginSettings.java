@@ -116,6 +116,49 @@ public final class PluginSettings {
         return sections;
     }
 
+    /**
+     * A secret (a password, a signing key) the settings name but never hold: {@code {env: NAME}}
+     * reads the environment variable, {@code {file: /run/secrets/x}} the file (UTF-8, trailing
+     * line breaks dropped). A secret written out in clear is refused, so a configuration file or its
+     * exported versions never carry one. Read at each call: a rotated file is used at once.
+     *
+     * @return empty when the setting is absent
+     * @throws IllegalArgumentException when it is in clear, malformed, or names nothing readable
+     * @since 1.3
+     */
+    public Optional<String> secret(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        String at = path + "." + key;
+        if (!(values.get(key) instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(at + ": a secret is named, never written here: {env: NAME} or {file: /path}");
+        }
+        PluginSettings ref = section(key);
+        Optional<String> env = ref.string("env");
+        Optional<String> file = ref.string("file");
+        if (env.isPresent() == file.isPresent()) {
+            throw new IllegalArgumentException(at + ": give exactly one of env or file");
+        }
+        if (env.isPresent()) {
+            String value = System.getenv(env.get());
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException(at + ": environment variable " + env.get() + " is not set");
+            }
+            return Optional.of(value);
+        }
+        try {
+            String value = java.nio.file.Files.readString(java.nio.file.Path.of(file.get()), java.nio.charset.StandardCharsets.UTF_8)
+                    .stripTrailing();
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(at + ": file " + file.get() + " is empty");
+            }
+            return Optional.of(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(at + ": file " + file.get() + " cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** Where these settings sit, for messages: {@code settings.slots[2]}. */
     public String path() {
         return path;

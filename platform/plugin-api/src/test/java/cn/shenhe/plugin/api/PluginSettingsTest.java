@@ -22,6 +22,22 @@ class PluginSettingsTest {
     }
 
     @Test
+    void secretsAreNamedNeverWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("sms-secret");
+        java.nio.file.Files.writeString(file, "s3cret\n");
+        PluginSettings s = new PluginSettings(Map.of("fromFile", Map.of("file", file.toString()), "fromEnv", Map.of("env", "PATH"),
+                "clear", "s3cret", "both", Map.of("env", "PATH", "file", file.toString()), "missing", Map.of("file", dir.resolve("none").toString())));
+        assertEquals("s3cret", s.secret("fromFile").orElseThrow());
+        assertEquals(System.getenv("PATH"), s.secret("fromEnv").orElseThrow());
+        assertTrue(s.secret("absent").isEmpty());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.secret("clear")).getMessage().startsWith("settings.clear: a secret is named"));
+        assertThrows(IllegalArgumentException.class, () -> s.secret("both"));
+        IllegalArgumentException unreadable = assertThrows(IllegalArgumentException.class, () -> s.secret("missing"));
+        assertTrue(unreadable.getMessage().contains("cannot be read"));
+        assertTrue(!unreadable.getMessage().contains("s3cret"));
+    }
+
+    @Test
     void materialTypesGuardTheirInvariants() {
         LocalizedText t = LocalizedText.of("身份证明", "ID");
         assertThrows(IllegalArgumentException.class, () -> new MaterialType("ID Card", t, t, null, 1, 2, Set.of(ImageFormat.JPEG), 1));
