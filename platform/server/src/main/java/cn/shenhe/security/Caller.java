@@ -5,12 +5,13 @@ import java.util.Set;
 
 /**
  * The authenticated person behind a request, from the token: Keycloak subject, user name,
- * display name, roles, and the district (and site, for site reviewers) they belong to.
+ * display name, roles, and the district (and site, for site reviewers) they belong to; and the ID
+ * number and mobile a candidate gave when signing up (null for accounts administrators made).
  */
 public record Caller(String subject, String username, String displayName, Set<String> roles,
-                     String district, String site) {
+                     String district, String site, String idNumber, String mobile) {
 
-    public static final Caller ANONYMOUS = new Caller(null, "anonymous", "", Set.of(), null, null);
+    public static final Caller ANONYMOUS = new Caller(null, "anonymous", "", Set.of(), null, null, null, null);
 
     public Caller {
         roles = Set.copyOf(roles);
