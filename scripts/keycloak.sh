@@ -11,6 +11,9 @@
 #   KC_RUN_DIR         pid file and log of this instance           [<repo>/.cache/keycloak-run-$KC_PORT]
 #   KC_JAVA_HOME       JDK to run Keycloak with                    [JAVA_HOME, else java on PATH]
 #   KC_START_TIMEOUT   seconds to wait for readiness               [240]
+#   KC_PROVIDERS_JAR   Shenhe's Keycloak providers (sign-up validators)
+#                                        [<repo>/keycloak/providers/target/shenhe-keycloak-providers.jar,
+#                                         built with ./mvnw when missing or older than its sources]
 #
 # The database is Keycloak's in-memory dev database (--db=dev-mem): each start imports the realm
 # fresh, and several instances (different ports and run dirs) can run at once from one unpacked
@@ -26,6 +29,8 @@ KC_CACHE_DIR="${KC_CACHE_DIR:-$ROOT/.cache/keycloak}"
 KC_RUN_DIR="${KC_RUN_DIR:-$ROOT/.cache/keycloak-run-$KC_PORT}"
 KC_JAVA_HOME="${KC_JAVA_HOME:-}"
 KC_START_TIMEOUT="${KC_START_TIMEOUT:-240}"
+PROVIDERS_DIR="$ROOT/keycloak/providers"
+KC_PROVIDERS_JAR="${KC_PROVIDERS_JAR:-$PROVIDERS_DIR/target/shenhe-keycloak-providers.jar}"
 
 REALM_FILE="$ROOT/keycloak/shenhe-realm.json"
 KC_HOME="$KC_CACHE_DIR/keycloak-$KC_VERSION"
@@ -40,9 +45,12 @@ set_urls() {
 set_urls
 
 # Build-time options must be identical for every instance, otherwise start-dev re-augments
-# (rewrites lib/quarkus) under the feet of an instance that is already running.
+# (rewrites lib/quarkus) under the feet of an instance that is already running. The providers in
+# providers/ are part of the build too: a changed jar makes start-dev re-augment, so it counts as a
+# build option (its SHA-256 is in the stamp) and is only installed under the build lock.
 BUILD_OPTS=(--db=dev-mem --health-enabled=true)
-BUILD_STAMP="$KC_HOME/.shenhe-built"   # written after the first successful start with BUILD_OPTS
+BUILD_STAMP="$KC_HOME/.shenhe-built"   # written after the first successful start with this build_id
+INSTALLED_JAR="$KC_HOME/providers/shenhe-keycloak-providers.jar"
 
 log() { printf '[keycloak:%s] %s\n' "$KC_PORT" "$*"; }
 die() { printf '[keycloak:%s] ERROR: %s\n' "$KC_PORT" "$*" >&2; exit 1; }
@@ -134,21 +142,52 @@ setup_java() {
   command -v "$java" >/dev/null 2>&1 || die "no java found (set KC_JAVA_HOME or JAVA_HOME)"
 }
 
-# Runs Maven (the repo's wrapper if present) to copy the distribution tarball into $1.
-maven_fetch() {
-  local out="$1"
-  local artifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:tar.gz"
+# Runs Maven (the repo's wrapper if present) from the repo, so the wrapper finds .mvn/.
+run_maven() {
   local -a mvn
   if [[ -f "$ROOT/mvnw" ]]; then
     if [[ -x "$ROOT/mvnw" ]]; then mvn=("$ROOT/mvnw"); else mvn=(sh "$ROOT/mvnw"); fi
   else
-    command -v mvn >/dev/null 2>&1 || die "neither $ROOT/mvnw nor mvn found: cannot fetch Keycloak"
+    command -v mvn >/dev/null 2>&1 || die "neither $ROOT/mvnw nor mvn found"
     mvn=(mvn)
   fi
-  log "fetching $artifact with ${mvn[*]##*/} (176 MB on the first time, then from ~/.m2)"
-  # -N: do not build the reactor; run from the repo so the wrapper finds .mvn/.
-  (cd "$ROOT" && "${mvn[@]}" -q -N dependency:copy -Dartifact="$artifact" -DoutputDirectory="$out") \
-    || die "could not fetch $artifact"
+  (cd "$ROOT" && "${mvn[@]}" "$@")
+}
+
+# Copies the distribution tarball into $1.
+maven_fetch() {
+  local out="$1"
+  local artifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:tar.gz"
+  log "fetching $artifact with Maven (176 MB on the first time, then from ~/.m2)"
+  # -N: do not build the reactor.
+  run_maven -q -N dependency:copy -Dartifact="$artifact" -DoutputDirectory="$out" || die "could not fetch $artifact"
+}
+
+# The providers jar, built (module keycloak/providers alone) when missing or older than its sources:
+# a Maven build of the whole project builds it before the server's tests, `-pl platform/server` does not.
+ensure_providers_jar() {
+  [[ "$KC_PROVIDERS_JAR" == "$PROVIDERS_DIR/target/"* && -d "$PROVIDERS_DIR/src" ]] || {
+    [[ -f "$KC_PROVIDERS_JAR" ]] || die "KC_PROVIDERS_JAR=$KC_PROVIDERS_JAR not found"
+    return 0
+  }
+  if [[ -f "$KC_PROVIDERS_JAR" && -z "$(find "$PROVIDERS_DIR/src" "$PROVIDERS_DIR/pom.xml" -newer "$KC_PROVIDERS_JAR" -type f -print -quit)" ]]; then
+    return 0
+  fi
+  log "building $KC_PROVIDERS_JAR"
+  run_maven -q -f "$PROVIDERS_DIR/pom.xml" -DskipTests package || die "could not build the Keycloak providers"
+}
+
+providers_sha() { sha256sum "$KC_PROVIDERS_JAR" | cut -d' ' -f1; }
+build_id() { printf '%s providers=%s' "${BUILD_OPTS[*]}" "$(providers_sha)"; }
+
+# Under the build lock: the jar into providers/ if it differs (same bytes keep their old mtime, and
+# Keycloak does not re-augment).
+install_providers() {
+  mkdir -p "$KC_HOME/providers"
+  cmp -s "$KC_PROVIDERS_JAR" "$INSTALLED_JAR" && return 0
+  log "installing $(basename "$KC_PROVIDERS_JAR") into $KC_HOME/providers (Keycloak rebuilds itself at this start)"
+  cp "$KC_PROVIDERS_JAR" "$INSTALLED_JAR.tmp"
+  mv -f "$INSTALLED_JAR.tmp" "$INSTALLED_JAR"
 }
 
 ensure_dist() {
@@ -222,7 +261,7 @@ kc_args() {
 # Environment for kc.sh: our own KC_* settings are not Keycloak options, keep them away from it.
 kc_env() {
   printf '%s\n' -u KC_PORT -u KC_MGMT_PORT -u KC_VERSION -u KC_CACHE_DIR -u KC_RUN_DIR \
-    -u KC_JAVA_HOME -u KC_START_TIMEOUT \
+    -u KC_JAVA_HOME -u KC_START_TIMEOUT -u KC_PROVIDERS_JAR \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     SHENHE_PUBLIC_URL=http://localhost:9080 "SHENHE_KC_PASSWORD_POLICY=length(4)" \
     SHENHE_KC_STAFF_OTP=DISABLED SHENHE_KC_CLI_ENABLED=true \
@@ -256,11 +295,12 @@ stop_instance() {
 
 # --- commands ------------------------------------------------------------------------------
 
-built() { [[ "$(cat "$BUILD_STAMP" 2>/dev/null || true)" == "${BUILD_OPTS[*]}" ]]; }
+built() { [[ "$(cat "$BUILD_STAMP" 2>/dev/null || true)" == "$(build_id)" ]]; }
 
-# The first start of a fresh distribution runs the one-time Quarkus build (rewrites lib/quarkus).
-# take_build_lock serialises it: two instances started together must not both rebuild.
-# Returns 0 with the lock held on fd 9 if this call has to do the build.
+# The first start of a fresh distribution, and the first with a changed providers jar, runs the
+# Quarkus build (rewrites lib/quarkus). take_build_lock serialises it: two instances started together
+# must not both rebuild. Returns 0 with the lock held on fd 9 (and the providers installed) if this
+# call has to do the build.
 take_build_lock() {
   built && return 1
   exec 9>"$LOCK_FILE"
@@ -272,7 +312,8 @@ take_build_lock() {
     exec 9>&-
     return 1
   fi
-  log "first start: Keycloak runs its one-time build (1-2 minutes)"
+  log "first start with these build options and providers: Keycloak builds itself (1-2 minutes)"
+  install_providers
   return 0
 }
 
@@ -291,6 +332,7 @@ cmd_start() {
   check_ports_free
   ensure_dist
   setup_java
+  ensure_providers_jar
   mkdir -p "$KC_RUN_DIR"
   local locked=0
   if take_build_lock; then locked=1; fi
@@ -317,7 +359,7 @@ cmd_start() {
 
   wait_ready $rec
   if ((locked)); then
-    printf '%s' "${BUILD_OPTS[*]}" >"$BUILD_STAMP"
+    build_id >"$BUILD_STAMP"
     exec 9>&-
   fi
 }
@@ -381,6 +423,7 @@ cmd_run() {
   check_ports_free
   ensure_dist
   setup_java
+  ensure_providers_jar
   mkdir -p "$KC_RUN_DIR"
   install_realm
   local -a args envs
@@ -397,7 +440,7 @@ cmd_run() {
       for ((i = 0; i < KC_START_TIMEOUT; i++)); do
         sleep 1
         instance_alive "$$" fg || exit 0
-        if is_ready; then printf '%s' "${BUILD_OPTS[*]}" >"$BUILD_STAMP"; exit 0; fi
+        if is_ready; then build_id >"$BUILD_STAMP"; exit 0; fi
       done
     ) </dev/null >/dev/null 2>&1 &
   fi

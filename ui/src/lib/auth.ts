@@ -41,10 +41,19 @@ export function hasRole(...roles: Role[]): boolean {
   return roles.some((r) => session.roles.includes(r))
 }
 
+function keycloakLocale(): string {
+  return localStorage.getItem('shenhe.lang') === 'en' ? 'en' : 'zh-CN'
+}
+
 export async function login(redirectPath?: string): Promise<void> {
   if (!kc) throw new Error('sign-in unavailable')
-  const lang = localStorage.getItem('shenhe.lang') === 'en' ? 'en' : 'zh-CN'
-  await kc.login({ redirectUri: location.origin + (redirectPath ?? location.pathname + location.search), locale: lang })
+  await kc.login({ redirectUri: location.origin + (redirectPath ?? location.pathname + location.search), locale: keycloakLocale() })
+}
+
+/** Keycloak's sign-up form (candidates create their own accounts); they come back signed in. */
+export async function signUp(): Promise<void> {
+  if (!kc) throw new Error('sign-in unavailable')
+  await kc.register({ redirectUri: location.origin + '/home', locale: keycloakLocale() })
 }
 
 export async function logout(): Promise<void> {
@@ -62,11 +71,14 @@ export async function token(): Promise<string | null> {
   return kc.token ?? null
 }
 
-/** Where a signed-in user starts. */
+/**
+ * Where a signed-in user starts: staff at their work first, since every account an administrator
+ * creates also gets the realm's default role, candidate, unless it is taken away.
+ */
 export function homeFor(): string {
-  if (hasRole('candidate')) return '/candidate'
   if (hasRole('site-reviewer', 'district-reviewer')) return '/review'
   if (hasRole('district-admin')) return '/admin'
   if (hasRole('national-admin')) return '/national'
+  if (hasRole('candidate')) return '/candidate'
   return '/'
 }

@@ -4,7 +4,7 @@ const en: typeof zh = {
   app: { title: 'Medical licensing exam · material review', short: 'Shenhe' },
   nav: {
     public: 'Districts', candidate: 'My registrations', review: 'Review workbench', admin: 'District admin', national: 'National',
-    login: 'Sign in', logout: 'Sign out', language: '中文', languageLabel: 'Switch to Chinese',
+    login: 'Sign in', signUp: 'Sign up', logout: 'Sign out', language: '中文', languageLabel: 'Switch to Chinese',
   },
   common: { loading: 'Loading…', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', close: 'Close', error: 'Error: {msg}', save: 'Save', none: 'None' },
   mode: { ONLINE: 'Online review', ON_SITE: 'On-site review' },

@@ -2,7 +2,7 @@ export default {
   app: { title: '医师资格考试 · 报名材料审核', short: '审核' },
   nav: {
     public: '考区公告', candidate: '我的报名', review: '审核工作台', admin: '考区管理', national: '全国概况',
-    login: '登录', logout: '退出', language: 'English', languageLabel: '切换到英文',
+    login: '登录', signUp: '考生注册', logout: '退出', language: 'English', languageLabel: '切换到英文',
   },
   common: { loading: '加载中…', retry: '重试', cancel: '取消', confirm: '确定', close: '关闭', error: '出错了:{msg}', save: '保存', none: '无' },
   mode: { ONLINE: '网上审核', ON_SITE: '现场审核' },

@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What a candidate sends to register (报名). The name defaults to the one of the signed-in account;
- * the e-mail address (for notices) to the account's verified one.
+ * What a candidate sends to register (报名). The name, ID number and mobile default to those of the
+ * signed-in account (what the candidate gave when signing up); the e-mail address (for notices) to the
+ * account's verified one.
  */
 public record RegisterRequest(
         @NotNull(message = "请填写考试年度 / exam year is required") @Min(2000) @Max(2100) Integer examYear,

@@ -48,7 +48,10 @@ public class RegistrationService {
         if (district.site(req.site()).isEmpty()) {
             throw Problems.invalid("site", "本考区没有这个考点", "no such exam site in this district: " + req.site());
         }
-        if (req.idNumber() != null && !IdNumber.isValid(req.idNumber())) {
+        // What the candidate declared when signing up (Keycloak checked it too) unless the form says otherwise.
+        String idNumber = req.idNumber() != null ? req.idNumber() : caller.idNumber();
+        String phone = req.phone() != null ? req.phone() : caller.mobile();
+        if (idNumber != null && !IdNumber.isValid(idNumber)) {
             throw Problems.invalid("idNumber", "身份证号校验位不正确,请核对", "the ID number's check digit is wrong");
         }
         registrations.findByCandidate(caller.subject(), req.examYear()).ifPresent(existing -> {
@@ -60,7 +63,7 @@ public class RegistrationService {
             throw Problems.invalid("name", "请填写姓名", "name is required");
         }
         Registration r = new Registration(new Registration.Candidate(caller.subject(), caller.username(), name,
-                req.idNumber() == null ? null : req.idNumber().toUpperCase(), req.phone(),
+                idNumber == null ? null : idNumber.toUpperCase(), phone,
                 req.email() == null || req.email().isBlank() ? caller.verifiedEmail() : req.email().trim()),
                 req.examYear(), category, req.site(), Instant.now());
         registrations.add(r);

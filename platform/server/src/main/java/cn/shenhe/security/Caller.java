@@ -5,13 +5,14 @@ import java.util.Set;
 
 /**
  * The authenticated person behind a request, from the token: Keycloak subject, user name,
- * display name, roles, the district (and site, for site reviewers) they belong to, and their
- * e-mail address when the identity provider has verified it (else null).
+ * display name, roles, the district (and site, for site reviewers) they belong to, their e-mail
+ * address when the identity provider has verified it (else null), and the ID number and mobile a
+ * candidate gave when signing up (null for accounts administrators made).
  */
 public record Caller(String subject, String username, String displayName, Set<String> roles,
-                     String district, String site, String verifiedEmail) {
+                     String district, String site, String verifiedEmail, String idNumber, String mobile) {
 
-    public static final Caller ANONYMOUS = new Caller(null, "anonymous", "", Set.of(), null, null, null);
+    public static final Caller ANONYMOUS = new Caller(null, "anonymous", "", Set.of(), null, null, null, null, null);
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -74,7 +74,8 @@ public class TenantFilter implements ContainerRequestFilter {
         Set<String> roles = jwt.getGroups() == null ? Set.of() : new HashSet<>(jwt.getGroups());
         String username = claim(jwt, "preferred_username");
         return new Caller(jwt.getSubject(), username == null ? jwt.getName() : username, displayName(jwt), roles,
-                claim(jwt, "district"), claim(jwt, "site"), "true".equals(claim(jwt, "email_verified")) ? claim(jwt, "email") : null);
+                claim(jwt, "district"), claim(jwt, "site"), "true".equals(claim(jwt, "email_verified")) ? claim(jwt, "email") : null,
+                claim(jwt, "id_number"), claim(jwt, "phone_number"));
     }
 
     /** Chinese names read family name first (张伟), which Keycloak's {@code name} claim does not. */

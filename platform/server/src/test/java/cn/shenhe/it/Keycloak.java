@@ -46,7 +46,10 @@ public final class Keycloak {
         return json.getString("access_token");
     }
 
-    /** A new user of the realm with one role, its district and (for site reviewers) site. */
+    /**
+     * A new user of the realm with one role, its district and (for site reviewers) site. Staff lose the
+     * realm's default role (candidate, what a person who signs up gets), as an operator does for staff.
+     */
     public static User createUser(String role, String district, String site) {
         String username = "it-" + (district == null ? "nat" : district) + "-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = adminToken();
@@ -66,6 +69,11 @@ public final class Keycloak {
         JsonPath roleJson = get(BASE + "/admin/realms/shenhe/roles/" + role, admin);
         String mapping = "[{\"id\":\"" + roleJson.getString("id") + "\",\"name\":\"" + role + "\"}]";
         send("POST", BASE + "/admin/realms/shenhe/users/" + id + "/role-mappings/realm", admin, mapping, "application/json", 204);
+        if (!role.equals("candidate")) {
+            JsonPath defaults = get(BASE + "/admin/realms/shenhe/roles/default-roles-shenhe", admin);
+            send("DELETE", BASE + "/admin/realms/shenhe/users/" + id + "/role-mappings/realm", admin,
+                    "[{\"id\":\"" + defaults.getString("id") + "\",\"name\":\"default-roles-shenhe\"}]", "application/json", 204);
+        }
         return new User(username, "demo", district, site, role);
     }
 

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The production realm ({@code keycloak/shenhe-realm.json} as an operator imports it: no demo users file,
  * no SHENHE_KC_* overrides) on the real Keycloak the build started, imported under a name of its own:
- * no users, a password policy, lockout after 10 failures, a one-time code for everyone but candidates,
- * redirects only to the public URL, and no password-grant client.
+ * no users, a password policy, lockout after 10 failures, a one-time code for staff, redirects only to the
+ * public URL, no password-grant client; sign-up open to candidates, with the ID number checked by Shenhe's
+ * validator (keycloak/providers) on the form as through the admin API.
  */
 class ProductionRealmIT {
 
@@ -77,6 +78,78 @@ class ProductionRealmIT {
     }
 
     @Test
+    void staffKeepTheirOneTimeCodeWhenTheyAlsoHaveTheDefaultCandidateRole() {
+        // createUser leaves the default role (candidate) in place: an operator who forgets to remove it
+        // must not let a reviewer past the one-time code.
+        String reviewer = createUser("site-reviewer");
+        JsonPath roles = new JsonPath(send("GET", ADMIN + "/users/" + userId(reviewer) + "/role-mappings/realm/composite", null, 200).body());
+        assertTrue(roles.getList("name").containsAll(java.util.List.of("candidate", "site-reviewer", "staff")), roles.prettify());
+        assertTrue(signIn(reviewer, STRONG).body().contains("kc-totp-secret"));
+    }
+
+    @Test
+    void aPersonSignsUpInChineseAndBecomesACandidateOfTheDistrictChosen() {
+        HttpResponse<String> form = get(authUrl("registrations", PUBLIC_URL + "/", "zh-CN"), new Cookies());
+        assertEquals(200, form.statusCode(), form.body());
+        for (String label : new String[] {"公民身份号码", "手机号码", "报考考区", "北京考区", "上海考区", "广东考区"}) {
+            assertTrue(form.body().contains(label), label + " on the sign-up form: " + form.body());
+        }
+
+        String id = IdNumbers.next();
+        String wrongCheck = id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0');
+        HttpResponse<String> refused = signUp("bad-" + suffix(), wrongCheck, "13800138000", "zh-CN");
+        assertTrue(refused.body().contains("公民身份号码校验位不正确"), refused.body());
+        assertTrue(signUp("phone-" + suffix(), id, "12345", "zh-CN").body().contains("请输入 11 位中国大陆手机号码"));
+
+        String name = "signup-" + suffix();
+        HttpResponse<String> done = signUp(name, id, "13800138000", "zh-CN");
+        assertTrue(done.body().contains("kc-oauth") && done.body().contains("敏感个人信息"),
+                "the consent screen names the personal data: " + done.body());
+        JsonPath user = new JsonPath(send("GET", ADMIN + "/users?exact=true&username=" + name, null, 200).body());
+        assertEquals(id, user.getString("[0].attributes.idNumber[0]"));
+        assertEquals("13800138000", user.getString("[0].attributes.phoneNumber[0]"));
+        assertEquals("sh", user.getString("[0].attributes.district[0]"));
+        JsonPath roles = new JsonPath(send("GET", ADMIN + "/users/" + user.getString("[0].id") + "/role-mappings/realm/composite", null, 200).body());
+        assertTrue(roles.getList("name").contains("candidate"), roles.prettify());
+        assertFalse(roles.getList("name").contains("staff"), roles.prettify());
+    }
+
+    @Test
+    void theIdNumberAndDistrictOfASignUpAreChangedByAdminsOnly() {
+        String name = "mover-" + suffix();
+        String id = IdNumbers.next();
+        signUp(name, id, "13600136000", "en");
+        String userId = userId(name);
+        // Keycloak asks the user to review their profile at the next sign-in: they try to move to another district
+        String stored = send("GET", ADMIN + "/users/" + userId, null, 200).body();
+        send("PUT", ADMIN + "/users/" + userId, json(stored.replace("\"requiredActions\":[]", "\"requiredActions\":[\"UPDATE_PROFILE\"]")), 204);
+        Cookies cookies = new Cookies();
+        HttpResponse<String> profile = fill(get(authUrl("auth", PUBLIC_URL + "/", "en"), cookies),
+                Map.of("username", name, "password", STRONG), cookies);
+        assertTrue(profile.body().contains("name=\"district\""), "the update-profile form: " + profile.body());
+        HttpResponse<String> refused = fill(profile, Map.of("lastName", "张", "firstName", "三", "idNumber", id,
+                "phoneNumber", "13600136000", "email", "", "district", "bj"), cookies);
+        assertTrue(refused.body().contains("is set when you sign up"), refused.body());
+        assertEquals("sh", new JsonPath(send("GET", ADMIN + "/users/" + userId, null, 200).body()).getString("attributes.district[0]"));
+        // an administrator may
+        send("PUT", ADMIN + "/users/" + userId, json(stored.replace("\"district\":[\"sh\"]", "\"district\":[\"bj\"]")), 204);
+        assertEquals("bj", new JsonPath(send("GET", ADMIN + "/users/" + userId, null, 200).body()).getString("attributes.district[0]"));
+    }
+
+    @Test
+    void anIdNumberIsHeldByOneUserOnly() {
+        String id = IdNumbers.next(true);
+        assertTrue(signUp("first-" + suffix(), id, "13900139000", "en").body().contains("kc-oauth"));
+        // on the form, with the X in the other case
+        HttpResponse<String> again = signUp("second-" + suffix(), id.toLowerCase(), "13900139001", "en");
+        assertTrue(again.body().contains("This ID number is already registered"), again.body());
+        // through the admin API
+        String body = user("third-" + suffix(), STRONG).replace("\"district\":[\"bj\"]", "\"district\":[\"bj\"],\"idNumber\":[\"" + id + "\"]");
+        HttpResponse<String> admin = send("POST", ADMIN + "/users", json(body), 400);
+        assertTrue(admin.body().contains("shenheIdNumberTaken"), admin.body());
+    }
+
+    @Test
     void locksAnAccountAfterTenFailures() {
         String name = createUser("candidate");
         String id = userId(name);
@@ -90,7 +163,7 @@ class ProductionRealmIT {
 
     @Test
     void redirectsOnlyToThePublicUrlAndHasNoPasswordGrant() {
-        HttpResponse<String> elsewhere = get(authUrl("http://localhost:9080/"), new Cookies());
+        HttpResponse<String> elsewhere = get(authUrl("auth", "http://localhost:9080/", "en"), new Cookies());
         assertEquals(400, elsewhere.statusCode());
         assertTrue(elsewhere.body().contains("redirect_uri"), elsewhere.body());
 
@@ -103,12 +176,29 @@ class ProductionRealmIT {
 
     /** The browser's sign-in on shenhe-ui: the login page, then its form posted; the page that follows. */
     private static HttpResponse<String> signIn(String username, String password) {
+        return submit(authUrl("auth", PUBLIC_URL + "/", "en"), Map.of("username", username, "password", password));
+    }
+
+    /** The browser's sign-up on shenhe-ui (district sh, no e-mail); the page that follows. */
+    private static HttpResponse<String> signUp(String username, String idNumber, String mobile, String locale) {
+        return submit(authUrl("registrations", PUBLIC_URL + "/", locale), Map.of("username", username,
+                "lastName", "张", "firstName", "三", "idNumber", idNumber, "phoneNumber", mobile, "email", "",
+                "district", "sh", "password", STRONG, "password-confirm", STRONG));
+    }
+
+    /** Keycloak's form at url filled and posted, in a new browser session. */
+    private static HttpResponse<String> submit(String url, Map<String, String> fields) {
         Cookies cookies = new Cookies();
-        HttpResponse<String> login = get(authUrl(PUBLIC_URL + "/"), cookies);
+        HttpResponse<String> login = get(url, cookies);
         assertEquals(200, login.statusCode(), login.body());
-        Matcher action = FORM_ACTION.matcher(login.body());
-        assertTrue(action.find(), "a login form: " + login.body());
-        HttpResponse<String> page = post(action.group(1).replace("&amp;", "&"), Keycloak.form(Map.of("username", username, "password", password)), cookies);
+        return fill(login, fields, cookies);
+    }
+
+    /** The form on a Keycloak page filled and posted; the page that follows, up to the redirect to the app. */
+    private static HttpResponse<String> fill(HttpResponse<String> form, Map<String, String> fields, Cookies cookies) {
+        Matcher action = FORM_ACTION.matcher(form.body());
+        assertTrue(action.find(), "a form: " + form.body());
+        HttpResponse<String> page = post(action.group(1).replace("&amp;", "&"), Keycloak.form(fields), cookies);
         // Keycloak's own steps (required actions, consent) are redirects within Keycloak; the app's is the end.
         for (int i = 0; i < 5 && page.statusCode() / 100 == 3; i++) {
             String next = URI.create(Keycloak.BASE + "/").resolve(page.headers().firstValue("Location").orElseThrow()).toString();
@@ -118,7 +208,8 @@ class ProductionRealmIT {
         return page;
     }
 
-    private static String authUrl(String redirect) {
+    /** endpoint: auth (sign in) or registrations (sign up). */
+    private static String authUrl(String endpoint, String redirect, String locale) {
         String challenge;
         try {
             challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
@@ -126,9 +217,9 @@ class ProductionRealmIT {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        return Keycloak.BASE + "/realms/" + REALM + "/protocol/openid-connect/auth?" + Keycloak.form(Map.of("client_id", "shenhe-ui",
+        return Keycloak.BASE + "/realms/" + REALM + "/protocol/openid-connect/" + endpoint + "?" + Keycloak.form(Map.of("client_id", "shenhe-ui",
                 "response_type", "code", "scope", "openid", "redirect_uri", redirect, "code_challenge", challenge,
-                "code_challenge_method", "S256", "ui_locales", "en"));
+                "code_challenge_method", "S256", "ui_locales", locale));
     }
 
     private static String createUser(String role) {
