@@ -42,7 +42,7 @@ class DistrictsIT {
                 .body("find { it.code == 'gd' }.sites.code", equalTo(java.util.List.of("gd-01", "gd-02", "gd-03")));
         Api.server().get("/health/ready").then().statusCode(200)
                 .body("checks[0].data.refusedConfig0", containsString("tbroken.yaml: examYear: not a whole number"))
-                .body("checks[0].data.plugins", equalTo("gd-materials,inapp-notifications,online-review,onsite-review,quality-checks,standard-materials"));
+                .body("checks[0].data.plugins", equalTo("gd-materials,inapp-notifications,mail-notifications,online-review,onsite-review,quality-checks,sms-notifications,standard-materials"));
         Api.anonymous().get("/districts/tbroken").then().statusCode(404).body("code", equalTo("not-found"));
     }
 
