@@ -102,7 +102,7 @@ context() {
 
 # One Java runtime for the server, Keycloak and s3proxy, linked from the JDK on this machine (Debian bookworm
 # packages Java 17 only). Modules: the SE platform and what Liberty, Quarkus and the AWS SDK reach beyond it.
-JRE_MODULES=java.se,jdk.unsupported,jdk.management,jdk.management.agent,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.zipfs,jdk.naming.dns,jdk.localedata,jdk.charsets,jdk.security.auth,jdk.security.jgss,jdk.net,jdk.jfr,jdk.attach,jdk.httpserver
+JRE_MODULES=java.se,jdk.unsupported,jdk.management,jdk.management.agent,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.zipfs,jdk.naming.dns,jdk.localedata,jdk.charsets,jdk.security.auth,jdk.security.jgss,jdk.net,jdk.jfr,jdk.attach,jdk.httpserver,jdk.naming.rmi
 java_context() {
   local ctx; ctx="$(context java)"
   local key; key="$(printf '%s\n' "$JRE_MODULES" "$(cat "$JDK/release")" | sha256sum | cut -c1-12)"

@@ -9,6 +9,7 @@
 #
 #   bash docker/smoke.sh [--clean]     --clean: remove the shenhe images first (a cold build; the Debian
 #                                      root file system stays cached as a tar file)
+#   bash docker/smoke.sh --running     the flows only, against the stack already up (kept running after)
 #
 # Environment: SHENHE_SMOKE_KEEP=1 leaves the stack running (to look at it; stop it with stack.sh down -v).
 set -euo pipefail
@@ -105,6 +106,10 @@ upload() { # TOKEN DISTRICT REGISTRATION TYPE: the status; the body in $BODY
 # --- 1. images and the stack ---------------------------------------------------------------------------------
 ensure_tools
 ensure_dockerd
+if [[ "${1:-}" == --running ]]; then
+  SHENHE_SMOKE_KEEP=1
+  [[ -s "$CRT" ]] || fail "no $CRT: was the stack started by smoke.sh (SHENHE_SECRETS_DIR=$SHENHE_SECRETS_DIR)?"
+else
 if [[ "${1:-}" == --clean ]]; then
   log "removing the shenhe images (cold build)"
   docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^shenhe-' | xargs -r docker rmi -f >/dev/null
@@ -124,6 +129,7 @@ log "memory at rest:"
 docker stats --no-stream --format '  {{.Name}} {{.MemUsage}} cpu {{.CPUPerc}}' $("${COMPOSE[@]}" ps -q) >&2
 log "image sizes:"
 docker images --format '  {{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^  shenhe-(server|keycloak|postgres|s3proxy|haproxy|java|base):latest ' >&2
+fi
 
 # --- 2. the smoke flow -----------------------------------------------------------------------------------------
 t=$SECONDS
@@ -181,7 +187,7 @@ timing "smoke flow" $((SECONDS - t))
 # whose answer was lost), retrying what fails; it writes "user district registration image" per 201.
 client() {
   local user="$1" district="$2" site="$3" out="$WORK/acks-$1"
-  local BODY="$WORK/body-$user" tok r code max n tries
+  local BODY="$WORK/body-$user" tok r code max n tries status
   tok="$(token "$user")"
   r="$(register "$tok" "$district" "$site" "并发$user")"
   : >"$out"
@@ -189,8 +195,8 @@ client() {
     n=$((max > 1 ? max - 1 : 1))
     for ((; n > 0; n--)); do
       tries=0
-      until [[ "$(upload "$tok" "$district" "$r" "$code")" == 201 ]]; do
-        echo "$user $code $(head -c 200 "$BODY")" >>"$WORK/errors"
+      until status="$(upload "$tok" "$district" "$r" "$code")" && [[ "$status" == 201 ]]; do
+        echo "$status $user $code $(head -c 200 "$BODY" | tr '\n' ' ')" >>"$WORK/errors"
         ((++tries < 40)) || { echo "$user $code: still failing after $tries tries" >>"$WORK/gave-up"; return 1; }
         sleep 0.5
       done
@@ -220,7 +226,7 @@ tr=$SECONDS
 docker restart -t 30 shenhe-server-1 >/dev/null
 log "shenhe-server-1 restarted after $((SECONDS - tr)) s with $(acks) uploads acknowledged; waiting for the clients"
 for p in "${PIDS[@]}"; do wait "$p" || fail "an upload client failed: $(cat "$WORK/gave-up" 2>/dev/null)"; done
-log "clients done: $(acks) uploads acknowledged, $(wc -l <"$WORK/errors") failed attempts retried"
+log "clients done: $(acks) uploads acknowledged, $(wc -l <"$WORK/errors") failed attempts retried (by status:$(cut -d' ' -f1 "$WORK/errors" | sort | uniq -c | tr -s ' \n' ' '))"
 timing "uploads across a restart" $((SECONDS - t))
 
 secs="$(bash "$DOCKER_DIR/stack.sh" wait)" || fail "not every service healthy after the restart"
