@@ -110,13 +110,13 @@ if [[ "${1:-}" == --running ]]; then
   SHENHE_SMOKE_KEEP=1
   [[ -s "$CRT" ]] || fail "no $CRT: was the stack started by smoke.sh (SHENHE_SECRETS_DIR=$SHENHE_SECRETS_DIR)?"
 else
-if [[ "${1:-}" == --clean ]]; then
-  log "removing the shenhe images (cold build)"
-  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^shenhe-' | xargs -r docker rmi -f >/dev/null
-fi
 if [[ -n "$("${COMPOSE[@]}" ps -aq 2>/dev/null)" || -n "$(docker volume ls -q --filter name=shenhe-)" ]]; then
   log "removing what an earlier run left"
   bash "$DOCKER_DIR/stack.sh" down -v --remove-orphans >/dev/null 2>&1 || true
+fi
+if [[ "${1:-}" == --clean ]]; then
+  log "removing the shenhe images (cold build)"
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^shenhe-' | xargs -r docker rmi -f >/dev/null
 fi
 t=$SECONDS
 bash "$DOCKER_DIR/build.sh"

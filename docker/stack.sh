@@ -10,7 +10,7 @@
 # them); a missing one is made here at random, so production provides every file first. SHENHE_TLS_PEM
 # [$SHENHE_SECRETS_DIR/tls.pem]: the certificate chain and its key; missing, a self-signed one for
 # localhost is made (and its certificate written beside it as tls.crt, for clients). SHENHE_DEMO=1: demo
-# users. SHENHE_UP_TIMEOUT [300] seconds.
+# users. SHENHE_UP_TIMEOUT [900] seconds (a loaded 2-core machine needs minutes).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=stack
@@ -45,7 +45,7 @@ make_secrets() {
 # Every service running and healthy, the one-shot keys service exited 0. Prints the seconds it took; fails at
 # once when a service exits (the one-shot with an error) and after SHENHE_UP_TIMEOUT seconds.
 wait_healthy() {
-  local timeout="${SHENHE_UP_TIMEOUT:-300}" start=$SECONDS name state code health waiting failed
+  local timeout="${SHENHE_UP_TIMEOUT:-900}" start=$SECONDS name state code health waiting failed
   while :; do
     waiting="" failed=""
     while read -r name state code health; do
