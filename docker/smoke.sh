@@ -126,9 +126,9 @@ t=$SECONDS
 bash "$DOCKER_DIR/stack.sh" up
 timing "up to all healthy" $((SECONDS - t))
 log "memory at rest:"
-docker stats --no-stream --format '  {{.Name}} {{.MemUsage}} cpu {{.CPUPerc}}' $("${COMPOSE[@]}" ps -q) >&2
+docker stats --no-stream --format '{{.Name}} {{.MemUsage}} cpu {{.CPUPerc}}' $(docker ps -q --filter name=shenhe-) | sed 's/^/  /' >&2
 log "image sizes:"
-docker images --format '  {{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^  shenhe-(server|keycloak|postgres|s3proxy|haproxy|java|base):latest ' >&2
+docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^shenhe-[a-z0-9]+:latest ' | sed 's/^/  /' >&2 || true
 fi
 
 # --- 2. the smoke flow -----------------------------------------------------------------------------------------
