@@ -1,4 +1,4 @@
-# Sourced by docker/build.sh, up.sh and smoke.sh: paths, logging, the tools and the Docker daemon they need.
+# Sourced by docker/build.sh, stack.sh and smoke.sh: paths, logging, the tools and the Docker daemon they need.
 DOCKER_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$DOCKER_DIR/.." && pwd)"
 CACHE="${SHENHE_DOCKER_CACHE:-$ROOT/.cache/docker}"
