@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# The containers' smoke test (CI runs it after ./mvnw verify): builds the images (reusing what exists for
+# the same inputs), brings the compose file up with the demo users, and through HAProxy over TLS, with
+# real tokens from Keycloak: signs in, registers, uploads, does a site review, searches, reads the national
+# status. Then it restarts one server container while candidates upload (every upload answered 201 must
+# still be readable and listed afterwards; an upload that failed must succeed when retried), checks every
+# service healthy again, brings everything down with its volumes and prints its timings. Exits non-zero on
+# any failure; leaves no container or volume behind.
+#
+#   bash docker/smoke.sh [--clean]     --clean: remove the shenhe images first (a cold build; the Debian
+#                                      root file system stays cached as a tar file)
+#   bash docker/smoke.sh --running     the flows only, against the stack already up (kept running after)
+#
+# Environment: SHENHE_SMOKE_KEEP=1 leaves the stack running (to look at it; stop it with stack.sh down -v).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+LOG_TAG=smoke
+
+export SHENHE_SECRETS_DIR="$CACHE/smoke-secrets" SHENHE_DEMO=1
+export SHENHE_TLS_PEM="$SHENHE_SECRETS_DIR/tls.pem"
+URL=https://localhost:10443
+CRT="$SHENHE_SECRETS_DIR/tls.crt"
+WORK="$(mktemp -d)"
+T0=$SECONDS
+TIMINGS=()
+timing() { TIMINGS+=("$(printf '%-34s %5s s' "$1" "$2")"); }
+fail() { log "FAILED: $*"; exit 1; }
+
+finish() {
+  local rc=$?
+  [[ "$BASHPID" == "$$" ]] || exit "$rc"   # an upload client's subshell
+  set +e
+  if ((rc != 0)); then
+    log "the services' last log lines:"
+    "${COMPOSE[@]}" logs --no-color --tail 40 >&2 2>/dev/null
+  fi
+  if [[ -z "${SHENHE_SMOKE_KEEP:-}" ]]; then
+    local t=$SECONDS
+    "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1
+    timing "down -v" $((SECONDS - t))
+    local left; left="$(docker ps -aq --filter name=shenhe-; docker volume ls -q --filter name=shenhe-)"
+    if [[ -n "$left" ]]; then log "FAILED: left behind: $left"; rc=1; fi
+    # A daemon this run started goes too, unless someone else's containers run on it now.
+    if [[ -n "$DOCKERD_STARTED" && -z "$(docker ps -q)" ]]; then
+      kill "$DOCKERD_STARTED"; wait "$DOCKERD_STARTED" 2>/dev/null
+    fi
+  fi
+  rm -rf "$WORK"
+  timing "total" $((SECONDS - T0))
+  printf '%s\n' "== timings" "${TIMINGS[@]}" >&2
+  ((rc == 0)) && log "PASSED" || log "FAILED (exit $rc)"
+  exit "$rc"
+}
+trap finish EXIT
+
+# --- HTTP helpers: every call through HAProxy, TLS checked against the demo certificate ---------------------
+
+# req TOKEN METHOD PATH [curl args...]: prints the status (000 when no answer came); the body is in $BODY.
+req() {
+  local token="$1" method="$2" path="$3"; shift 3
+  local -a auth=()
+  [[ -n "$token" ]] && auth=(-H "Authorization: Bearer $token")
+  curl -sS --cacert "$CRT" --max-time 60 -o "$BODY" -w '%{http_code}' -X "$method" "${auth[@]}" "$@" "$URL$path" \
+    2>>"$WORK/curl.log" || echo 000
+}
+# expect STATUS TOKEN METHOD PATH [curl args...]: fails unless the answer has that status.
+expect() {
+  local want="$1" got; shift
+  got="$(req "$@")"
+  [[ "$got" == "$want" ]] || fail "$2 $3 answered $got, not $want: $(head -c 500 "$BODY")"
+}
+json() { jq -r "$@" "$BODY"; }
+
+# A demo user's access token (password grant on shenhe-cli, which only the demo enables).
+token() {
+  local t
+  t="$(curl -sS --cacert "$CRT" --max-time 30 -d grant_type=password -d client_id=shenhe-cli -d username="$1" \
+        -d password=demo "$URL/auth/realms/shenhe/protocol/openid-connect/token" | jq -r '.access_token // empty')"
+  [[ -n "$t" ]] || fail "no token for $1"
+  echo "$t"
+}
+
+register() { # TOKEN DISTRICT SITE NAME: the new registration's id
+  expect 201 "$1" POST "/api/v1/districts/$2/registrations" -H 'Content-Type: application/json' \
+    -d "{\"examYear\":2027,\"category\":\"clinical-physician\",\"site\":\"$3\",\"name\":\"$4\"}"
+  json .id
+}
+
+# The district's material types as "code maxImages sampleUrl" lines, and their sample pictures in $WORK.
+material_types() {
+  expect 200 "" GET "/api/v1/districts/$1/requirements?category=clinical-physician&site=$2"
+  json '.. | objects | select(has("maxImages")) | "\(.code) \(.maxImages)"' | while read -r code max; do
+    [[ -s "$WORK/$1-$code.img" ]] || expect 200 "" GET "/api/v1/districts/$1/material-types/$code/sample"
+    [[ -s "$WORK/$1-$code.img" ]] || cp "$BODY" "$WORK/$1-$code.img"
+    echo "$code $max"
+  done
+}
+
+upload() { # TOKEN DISTRICT REGISTRATION TYPE: the status; the body in $BODY
+  local type="$4" mime=image/png
+  [[ "$(head -c 3 "$WORK/$2-$type.img" | od -An -tx1 | tr -d ' ')" == ffd8ff ]] && mime=image/jpeg
+  req "$1" POST "/api/v1/districts/$2/registrations/$3/materials/$type/images" -H "Content-Type: $mime" \
+    --data-binary "@$WORK/$2-$type.img"
+}
+
+# --- 1. images and the stack ---------------------------------------------------------------------------------
+ensure_tools
+ensure_dockerd
+if [[ "${1:-}" == --running ]]; then
+  SHENHE_SMOKE_KEEP=1
+  [[ -s "$CRT" ]] || fail "no $CRT: was the stack started by smoke.sh (SHENHE_SECRETS_DIR=$SHENHE_SECRETS_DIR)?"
+else
+if [[ -n "$("${COMPOSE[@]}" ps -aq 2>/dev/null)" || -n "$(docker volume ls -q --filter name=shenhe-)" ]]; then
+  log "removing what an earlier run left"
+  bash "$DOCKER_DIR/stack.sh" down -v --remove-orphans >/dev/null 2>&1 || true
+fi
+if [[ "${1:-}" == --clean ]]; then
+  log "removing the shenhe images (cold build)"
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^shenhe-' | xargs -r docker rmi -f >/dev/null
+fi
+t=$SECONDS
+bash "$DOCKER_DIR/build.sh"
+timing "build images" $((SECONDS - t))
+
+t=$SECONDS
+bash "$DOCKER_DIR/stack.sh" up
+timing "up to all healthy" $((SECONDS - t))
+log "memory at rest:"
+docker stats --no-stream --format '{{.Name}} {{.MemUsage}} cpu {{.CPUPerc}}' $(docker ps -q --filter name=shenhe-) | sed 's/^/  /' >&2
+log "image sizes:"
+docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^shenhe-[a-z0-9]+:latest ' | sed 's/^/  /' >&2 || true
+fi
+
+# --- 2. the smoke flow -----------------------------------------------------------------------------------------
+t=$SECONDS
+BODY="$WORK/body"
+expect 200 "" GET /api/v1/districts
+[[ "$(json '[.. | objects | .code? // empty] | index("bj") != null')" == true ]] || fail "district bj not listed"
+mapfile -t BJ_TYPES < <(material_types bj bj-01)
+((${#BJ_TYPES[@]} >= 3)) || fail "bj's requirements list ${#BJ_TYPES[@]} material types"
+
+CANDIDATE="$(token bj-candidate-1)"
+SITE_REVIEWER="$(token bj-site-reviewer)"
+NATIONAL="$(token national-admin)"
+R="$(register "$CANDIDATE" bj bj-01 容器冒烟)"
+log "registered $R; uploading its materials"
+IMAGES=()
+for type in id-card id-card diploma practice-proof; do
+  [[ "$(upload "$CANDIDATE" bj "$R" "$type")" == 201 ]] || fail "upload $type: $(head -c 500 "$BODY")"
+  IMAGES+=("$(json .id)")
+done
+for i in "${IMAGES[@]}"; do
+  expect 200 "$CANDIDATE" GET "/api/v1/districts/bj/registrations/$R/images/$i"
+done
+expect 200 "$CANDIDATE" GET "/api/v1/districts/bj/registrations/$R"
+[[ "$(json .complete)" == true ]] || fail "registration not complete after its uploads"
+
+log "site review"
+expect 200 "$SITE_REVIEWER" PUT "/api/v1/districts/bj/registrations/$R/claim"
+decisions="$(printf '{"imageId":"%s","decision":"APPROVE"},' "${IMAGES[@]}")"
+expect 200 "$SITE_REVIEWER" POST "/api/v1/districts/bj/registrations/$R/reviews" -H 'Content-Type: application/json' \
+  -d "{\"level\":\"SITE\",\"images\":[${decisions%,}],\"outcome\":\"PASS\"}"
+[[ "$(json .status)" == SITE_PASSED ]] || fail "status after the site's pass: $(json .status)"
+
+log "search (each node follows the change log; the balancer may ask either)"
+deadline=$((SECONDS + 30))
+until expect 200 "$SITE_REVIEWER" GET "/api/v1/districts/bj/search?q=$R" && [[ "$(json "[.hits[].registrationId] | index(\"$R\") != null")" == true ]]; do
+  ((SECONDS < deadline)) || fail "registration $R not found by search within 30 s"
+  sleep 0.5
+done
+# Both nodes: four more searches alternate between them.
+for _ in 1 2 3 4; do
+  expect 200 "$SITE_REVIEWER" GET "/api/v1/districts/bj/search?q=$R"
+  [[ "$(json .total)" -ge 1 ]] || fail "a node's search misses $R"
+done
+
+log "national status"
+expect 200 "$NATIONAL" GET /api/v1/national/status
+[[ "$(json '[.districts[] | select(.district == "bj") | .counts.SITE_PASSED] | first // 0')" -ge 1 ]] \
+  || fail "national status shows no SITE_PASSED registration in bj: $(head -c 500 "$BODY")"
+expect 403 "$CANDIDATE" GET /api/v1/national/status
+expect 401 "" GET /api/v1/districts/bj/registrations
+timing "smoke flow" $((SECONDS - t))
+
+# --- 3. a server restarted while candidates upload -------------------------------------------------------------
+# Each client registers and uploads all but one of each type's allowed pictures (room for a picture stored
+# whose answer was lost), retrying what fails; it writes "user district registration image" per 201.
+client() {
+  local user="$1" district="$2" site="$3" out="$WORK/acks-$1"
+  local BODY="$WORK/body-$user" tok r code max n tries status
+  tok="$(token "$user")"
+  r="$(register "$tok" "$district" "$site" "并发$user")"
+  : >"$out"
+  while read -r code max; do
+    n=$((max > 1 ? max - 1 : 1))
+    for ((; n > 0; n--)); do
+      tries=0
+      until status="$(upload "$tok" "$district" "$r" "$code")" && [[ "$status" == 201 ]]; do
+        echo "$status $user $code $(head -c 200 "$BODY" | tr '\n' ' ')" >>"$WORK/errors"
+        ((++tries < 40)) || { echo "$user $code: still failing after $tries tries" >>"$WORK/gave-up"; return 1; }
+        sleep 0.5
+      done
+      echo "$user $district $r $(jq -r .id "$BODY")" >>"$out"
+      sleep 0.2   # a steady trickle, so that uploads are in flight while the node stops
+    done
+  done < <(BODY="$WORK/req-$user"; material_types "$district" "$site")
+}
+
+t=$SECONDS
+material_types gd gd-01 >/dev/null   # the samples, fetched once before the clients share them
+: >"$WORK/errors"
+USERS=(bj-candidate-2:bj:bj-01 bj-candidate-3:bj:bj-02 gd-candidate-1:gd:gd-01 gd-candidate-2:gd:gd-01)
+PIDS=()
+for u in "${USERS[@]}"; do
+  IFS=: read -r user district site <<<"$u"
+  client "$user" "$district" "$site" & PIDS+=($!)
+done
+acks() { cat "$WORK"/acks-* 2>/dev/null | wc -l || true; }
+deadline=$((SECONDS + 60))
+until (($(acks) >= 8)); do
+  ((SECONDS < deadline)) || fail "fewer than 8 uploads acknowledged in 60 s"
+  sleep 0.2
+done
+log "$(acks) uploads acknowledged; restarting shenhe-server-1"
+tr=$SECONDS
+docker restart -t 30 shenhe-server-1 >/dev/null
+log "shenhe-server-1 restarted after $((SECONDS - tr)) s with $(acks) uploads acknowledged; waiting for the clients"
+for p in "${PIDS[@]}"; do wait "$p" || fail "an upload client failed: $(cat "$WORK/gave-up" 2>/dev/null)"; done
+log "clients done: $(acks) uploads acknowledged, $(wc -l <"$WORK/errors") failed attempts retried (by status:$(cut -d' ' -f1 "$WORK/errors" | sort | uniq -c | tr -s ' \n' ' '))"
+timing "uploads across a restart" $((SECONDS - t))
+
+secs="$(bash "$DOCKER_DIR/stack.sh" wait)" || fail "not every service healthy after the restart"
+timing "restarted node healthy again" $((SECONDS - tr))
+
+# Every acknowledged picture is readable (through both nodes, in turn) and listed by its registration.
+t=$SECONDS
+declare -A TOKENS
+while read -r user district r image; do
+  [[ -n "${TOKENS[$user]:-}" ]] || TOKENS[$user]="$(token "$user")"
+  expect 200 "${TOKENS[$user]}" GET "/api/v1/districts/$district/registrations/$r/images/$image"
+  [[ -s "$BODY" ]] || fail "picture $image is empty"
+done < <(cat "$WORK"/acks-*)
+for u in "${USERS[@]}"; do
+  IFS=: read -r user district site <<<"$u"
+  r="$(awk 'NR == 1 { print $3 }' "$WORK/acks-$user")"
+  expect 200 "${TOKENS[$user]}" GET "/api/v1/districts/$district/registrations/$r"
+  json '[.. | objects | select(has("id") and (.id | type == "string")) | .id] | .[]' | sort -u >"$WORK/listed"
+  missing="$(awk '{ print $4 }' "$WORK/acks-$user" | sort -u | comm -23 - "$WORK/listed")"
+  [[ -z "$missing" ]] || fail "$user's registration does not list acknowledged pictures: $missing"
+done
+log "all $(acks) acknowledged pictures read back and listed"
+timing "read back" $((SECONDS - t))
