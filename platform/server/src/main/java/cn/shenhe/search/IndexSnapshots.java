@@ -111,7 +111,7 @@ public class IndexSnapshots {
             if (position == null || newest.isPresent() && newest.get().logPosition() >= Long.parseLong(position)) {
                 return Optional.empty();
             }
-            String prefix = district + KEY_PART + position + "-" + node.get();
+            String prefix = prefix(district, Long.parseLong(position));
             List<IndexFile> files = new ArrayList<>();
             byte[] buffer = new byte[PART_BYTES];
             for (String name : commit.getFileNames()) {
@@ -121,7 +121,7 @@ public class IndexSnapshots {
                     for (long done = 0; done < size || parts == 0; parts++) {
                         int n = (int) Math.min(PART_BYTES, size - done);
                         in.readBytes(buffer, 0, n);
-                        blobs.put(prefix + "/" + name + "." + parts, java.util.Arrays.copyOf(buffer, n));
+                        blobs.put(partKey(prefix, files.size(), parts), java.util.Arrays.copyOf(buffer, n));
                         done += n;
                     }
                     files.add(new IndexFile(name, size, parts));
@@ -149,10 +149,11 @@ public class IndexSnapshots {
         Snapshot s = newest.get();
         Path tmp = Files.createTempDirectory(dir.getParent(), district + ".restore-");
         try {
-            for (IndexFile f : s.files()) {
+            for (int i = 0; i < s.files().size(); i++) {
+                IndexFile f = s.files().get(i);
                 try (OutputStream out = Files.newOutputStream(tmp.resolve(f.name()))) {
                     for (int part = 0; part < f.parts(); part++) {
-                        String key = s.blobPrefix() + "/" + f.name() + "." + part;
+                        String key = partKey(s.blobPrefix(), i, part);
                         try (InputStream in = blobs.open(key).orElseThrow(() -> new IOException("Snapshot part missing: " + key))) {
                             in.transferTo(out);
                         }
@@ -219,10 +220,20 @@ public class IndexSnapshots {
         ps.setString(6, s.district());
     }
 
+    /** Unique per publish; the node's id names it in the row (host names need not be blob keys). */
+    static String prefix(String district, long position) {
+        return district + KEY_PART + position + "-" + java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
+    }
+
+    /** Parts are named by the file's place in the manifest: Lucene's file names are not blob keys ({@code _3_Lucene104_0.psm}). */
+    static String partKey(String prefix, int file, int part) {
+        return prefix + "/" + file + "." + part;
+    }
+
     private void deleteParts(Snapshot old) {
         try {
-            for (IndexFile f : old.files()) {
-                for (int part = 0; part < f.parts(); part++) blobs.delete(old.blobPrefix() + "/" + f.name() + "." + part);
+            for (int i = 0; i < old.files().size(); i++) {
+                for (int part = 0; part < old.files().get(i).parts(); part++) blobs.delete(partKey(old.blobPrefix(), i, part));
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "An older search snapshot of " + old.district() + " not deleted: " + old.blobPrefix(), e);

@@ -1,6 +1,6 @@
 -- The newest snapshot of each district's search index, in the object store: a new or wiped node starts
 -- from it and reads the change log after its position (rather than rebuilding from the database).
--- manifest: one line per index file, "name size parts"; the parts are blobs <blob_prefix>/<name>.<n>.
+-- manifest: one line per index file, "name size parts"; the parts are blobs <blob_prefix>/<line number>.<n>.
 CREATE TABLE search_snapshot (
     district      VARCHAR(32)     NOT NULL PRIMARY KEY,
     log_position  BIGINT          NOT NULL,

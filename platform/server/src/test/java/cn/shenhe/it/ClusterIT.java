@@ -221,7 +221,7 @@ class ClusterIT {
                             if (up != null && up.statusCode() == 201) {
                                 String url = up.jsonPath().getString("url");
                                 owner.put(url, token);
-                                acknowledged.put(url, sha256(read(LB, token, url)));
+                                acknowledged.put(url, sha256(readBack(token, url)));
                                 enough.countDown();
                                 break;
                             }
@@ -293,6 +293,20 @@ class ClusterIT {
 
     private static byte[] read(int node, String token, String url) {
         return base(node, token).get(url).then().statusCode(200).extract().asByteArray();
+    }
+
+    /** Through the balancer, again when the node answering died in between (a 502 or a cut connection). */
+    private static byte[] readBack(String token, String url) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Response r = base(LB, token).get(url);
+                if (r.statusCode() == 200) return r.asByteArray();
+                if (attempt >= 20) throw new AssertionError(url + ": " + r.statusCode());
+            } catch (RuntimeException cut) {
+                if (attempt >= 20) throw cut;
+            }
+            Thread.sleep(250);
+        }
     }
 
     private static int searchTotal(int node, String token, String district, String q) {
