@@ -176,6 +176,10 @@ keycloak_context() {
   mkdir -p "$ctx/realm/demo"
   cp "$ROOT/keycloak/shenhe-realm.json" "$ctx/realm/"
   cp "$ROOT"/keycloak/demo/*.json "$ctx/realm/demo/"
+  # the sign-up validators the realm names (module keycloak/providers)
+  local jar="$ROOT/keycloak/providers/target/shenhe-keycloak-providers.jar"
+  [[ -f "$jar" ]] || (cd "$ROOT" && ./mvnw -B -q -pl keycloak/providers package -DskipTests >&2)
+  mkdir -p "$ctx/providers" && cp "$jar" "$ctx/providers/"
   echo "$ctx"
 }
 
