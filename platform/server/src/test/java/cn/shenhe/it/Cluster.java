@@ -126,7 +126,9 @@ final class Cluster {
 
     /** The node's server log so far. */
     static String messages(int port) throws IOException {
-        return Files.readString(ROOT.resolve("platform/server/target/liberty/wlp/usr/servers/shenhe-node-" + port + "/logs/messages.log"));
+        // the Liberty install the build made, as OwnServer finds it (cluster.sh makes its nodes there)
+        Path wlp = Path.of(System.getProperty("it.wlp.home", "target/liberty/wlp"));
+        return Files.readString(wlp.resolve("usr/servers/shenhe-node-" + port + "/logs/messages.log"));
     }
 
     private static int s3Port() {
