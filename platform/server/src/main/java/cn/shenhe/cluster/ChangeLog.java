@@ -44,7 +44,7 @@ public class ChangeLog {
 
     /** Every change to a registration is logged where it is announced: inside its transaction. */
     void onChange(@Observes RegistrationChanged change) {
-        record(change.district(), change.registrationId(), change.action());
+        record(change.district(), change.registrationId(), change.kind());
     }
 
     /** A new configuration version of the request's district, in its transaction: other nodes install it. */

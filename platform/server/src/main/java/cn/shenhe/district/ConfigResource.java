@@ -2,7 +2,7 @@ package cn.shenhe.district;
 
 import cn.shenhe.district.ConfigDiff.Change;
 import cn.shenhe.district.DistrictDirectory.Current;
-import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -239,7 +239,7 @@ public class ConfigResource {
     private static String bounded(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_DOCUMENT + 1);
         if (bytes.length > MAX_DOCUMENT) {
-            throw new ProblemException(413, "config-too-large", "配置文档不能超过 200 KB", "A configuration document may be at most 200 KB");
+            throw Problem.CONFIG_TOO_LARGE.refuse();
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -12,6 +12,7 @@ import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.api.ImageFormat;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.ExamCategory;
@@ -114,18 +115,15 @@ public class DistrictSamples {
     @Transactional
     public DistrictSample put(DistrictConfig district, String type, byte[] bytes) {
         if (!isTypeOf(district, type)) {
-            throw new ProblemException(404, "material-type-not-found", "本考区没有这类材料:" + type,
-                    "No such material type in this district: " + type);
+            throw Problem.MATERIAL_TYPE_NOT_FOUND.refuse(Map.of("materialType", type), type);
         }
         if (bytes.length == 0) {
-            throw new ProblemException(400, ImageProblems.EMPTY_FILE, "文件是空的", "The file is empty");
+            throw ImageProblems.emptyFile();
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ProblemException(413, ImageProblems.FILE_TOO_LARGE, "示例图片不能超过 200 KB",
-                    "A sample picture may be at most 200 KB", Map.of("maxBytes", MAX_BYTES));
+            throw ImageProblems.fileTooLarge(MAX_BYTES);
         }
-        Formats.sniff(bytes).orElseThrow(() -> new ProblemException(415, ImageProblems.FORMAT_NOT_ACCEPTED,
-                "示例图片只能是 JPG 或 PNG 格式", "A sample picture must be a JPG or PNG file"));
+        Formats.sniff(bytes).orElseThrow(() -> ImageProblems.formatNotAccepted(RULES.accepted()));
         checkHeader(bytes);
         ProcessedImage picture = pipeline.process(bytes, RULES, Watermark.NONE);
         byte[] stored = picture.bytes();
@@ -201,8 +199,7 @@ public class DistrictSamples {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w > MAX_SIDE || h > MAX_SIDE) {
-                    throw new ProblemException(422, ImageProblems.DIMENSIONS_TOO_LARGE, "示例图片不能大于 4000×4000 像素",
-                            "A sample picture may be at most 4000 × 4000 pixels");
+                    throw ImageProblems.dimensionsTooLarge(w, h, (long) MAX_SIDE * MAX_SIDE, MAX_SIDE);
                 }
             } finally {
                 reader.dispose();
@@ -213,7 +210,7 @@ public class DistrictSamples {
     }
 
     private static ProblemException unreadable() {
-        return new ProblemException(422, ImageProblems.UNREADABLE, "无法读取该图片", "The picture cannot be read");
+        return ImageProblems.unreadable();
     }
 
     private static String sha256(byte[] bytes) {

@@ -3,13 +3,13 @@ package cn.shenhe.material;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.quality.CheckFinding;
-import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.problem.ProblemException;
+import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.MaterialsChanged;
 import cn.shenhe.registration.Registration;
-import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.RegistrationRepository;
+import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.storage.BlobStore;
 import cn.shenhe.storage.StorageProblems;
@@ -45,7 +45,9 @@ public class MaterialLedger {
     public static final String IMAGE_DELETED = "material-image.deleted";
 
     @Inject
-    RegistrationRepository registrations;
+    RegistrationRepository repository;
+    @Inject
+    RegistrationService registrations;
     @Inject
     MaterialImageRepository images;
     @Inject
@@ -53,7 +55,7 @@ public class MaterialLedger {
     @Inject
     AuditLog audit;
     @Inject
-    Event<RegistrationChanged> changed;
+    Event<MaterialsChanged> changed;
     @Inject
     RequestContext request;
     @Inject
@@ -64,10 +66,7 @@ public class MaterialLedger {
     @Transactional
     public MaterialImage store(String registrationId, MaterialType type, ProcessedImage picture, List<CheckFinding> findings) {
         Registration r = lockOwn(registrationId);
-        long count = images.count(r, type.code());
-        if (count >= type.maxImages()) {
-            throw MaterialProblems.countLimitReached(type);
-        }
+        r.checkRoomFor(type, images.count(r, type.code()));   // again, now that the row is locked
         String id = MaterialImage.newId();
         String key = request.district() + "/" + r.id() + "/" + id.toLowerCase() + ".jpg";
         afterCompletion(committed -> {
@@ -91,15 +90,15 @@ public class MaterialLedger {
             image.markChangedSinceReview();
         }
         images.add(image);
-        r.attach(image);
-        r.touch(now);
+        Registration.QueueMove queue = r.addImage(image, registrations.completeness(r), now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("image", id);
         detail.put("materialType", type.code());
         detail.put("originalBytes", picture.originalBytes());
         detail.put("originalSha256", picture.originalSha256Hex());
         audit.record("material-image.uploaded", "registration", r.id(), detail);
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "material-image.uploaded"));
+        recordQueueMove(r, queue);
+        changed.fire(new MaterialsChanged(request.district(), r.id(), MaterialsChanged.Change.UPLOADED, id, type.code()));
         return image;
     }
 
@@ -107,20 +106,16 @@ public class MaterialLedger {
     public void delete(String registrationId, String imageId) {
         Registration r = lockOwn(registrationId);
         MaterialImage image = images.find(r, imageId).orElseThrow(() -> Problems.notFound("该图片", "Picture"));
-        if (image.locked()) {
-            throw new ProblemException(409, "image-locked", "该图片已审核通过并锁定,不能删除或更换",
-                    "This picture has been approved and is locked: it cannot be deleted or replaced");
-        }
+        Registration.QueueMove queue = r.removeImage(image, registrations.completeness(r), Instant.now());
         String key = image.blobKey();
         images.remove(image);
         // its reuse pairs go with it, on both sides (the other side may be another district's row)
         em.get().createNativeQuery("DELETE FROM image_reuse WHERE image_id = ?1 OR other_image_id = ?2")
                 .setParameter(1, image.id()).setParameter(2, image.id()).executeUpdate();
-        r.detach(image);
-        r.touch(Instant.now());
         audit.record(IMAGE_DELETED, "registration", r.id(),
                 Map.of("image", image.id(), "materialType", image.materialType(), "originalSha256", image.originalSha256()));
-        changed.fire(new RegistrationChanged(request.district(), r.id(), IMAGE_DELETED));
+        recordQueueMove(r, queue);
+        changed.fire(new MaterialsChanged(request.district(), r.id(), MaterialsChanged.Change.DELETED, image.id(), image.materialType()));
         afterCompletion(committed -> {
             if (committed) {
                 deleteQuietly(key);
@@ -128,14 +123,21 @@ public class MaterialLedger {
         });
     }
 
+    /** A complete registration entered its site's review queue, or an incomplete one left it. */
+    private void recordQueueMove(Registration r, Registration.QueueMove move) {
+        switch (move) {
+            case QUEUED -> audit.record("review.queued", "registration", r.id(), Map.of("level", r.queueLevel().orElseThrow().name()));
+            case DEQUEUED -> audit.record("review.dequeued", "registration", r.id(), Map.of("reason", "materials-incomplete"));
+            case NONE -> { }
+        }
+    }
+
     /** The caller's own registration, locked, and still open to changes. */
     private Registration lockOwn(String registrationId) {
-        Registration r = registrations.findForUpdate(registrationId)
+        Registration r = repository.findForUpdate(registrationId)
                 .filter(x -> x.isOwnedBy(request.caller().subject()))
                 .orElseThrow(() -> Problems.notFound("该报名", "Registration"));
-        if (!r.acceptsChanges()) {
-            throw MaterialProblems.registrationLocked(r);
-        }
+        r.checkOpenToChanges();
         return r;
     }
 

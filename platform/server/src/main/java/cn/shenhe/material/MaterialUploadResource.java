@@ -1,6 +1,6 @@
 package cn.shenhe.material;
 
-import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.registration.RegistrationView;
 import cn.shenhe.registration.RegistrationViews;
 import cn.shenhe.security.Role;
@@ -58,7 +58,7 @@ public class MaterialUploadResource {
                                @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                @FormParam("file") EntityPart file) {
         if (file == null) {
-            throw new ProblemException(400, "file-missing", "请选择要上传的图片", "The form has no 'file' part");
+            throw Problem.FILE_MISSING.refuse();
         }
         // The declared length covers the whole form: minus the envelope it still bounds the picture.
         long declared = length(contentLength);

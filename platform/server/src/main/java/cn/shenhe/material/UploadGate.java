@@ -48,8 +48,7 @@ public class UploadGate {
         long waitNanos = buckets.computeIfAbsent(user, u -> new Bucket(burst, now)).take(now, burst, perMinute);
         if (waitNanos > 0) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
-            throw new ProblemException(429, "too-many-uploads", "上传太频繁,请 " + seconds + " 秒后再试",
-                    "Too many uploads: try again in " + seconds + " s", Map.of(Problem.RETRY_AFTER, seconds));
+            throw Problem.TOO_MANY_UPLOADS.refuse(Map.of(Problem.RETRY_AFTER, seconds), seconds);
         }
     }
 
@@ -82,8 +81,7 @@ public class UploadGate {
         }
         if (!acquired) {
             leave(registrationId);
-            throw new ProblemException(429, "upload-in-progress", "上一张照片还在处理中,请稍后再传",
-                    "Your previous picture is still being processed: upload again in a moment", Map.of(Problem.RETRY_AFTER, 2));
+            throw Problem.UPLOAD_IN_PROGRESS.refuse(Map.of(Problem.RETRY_AFTER, 2));
         }
         return () -> {
             turn.permit.release();

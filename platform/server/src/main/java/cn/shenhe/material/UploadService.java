@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,7 +37,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UploadService {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
     @Inject
     RegistrationService registrations;
@@ -86,21 +84,13 @@ public class UploadService {
         gate.admit(request.caller().subject());   // before anything is read or looked up
         Registration r = ownRegistration(registrationId);
         DistrictConfig district = districts.find(request.district()).orElseThrow();
-        DistrictConfig.UploadWindow window = district.uploadWindow();
-        if (!window.isOpenAt(Instant.now())) {
-            throw MaterialProblems.uploadWindowClosed(DAY.format(window.opens()), DAY.format(window.closes()));
-        }
-        if (!r.acceptsChanges()) {
-            throw MaterialProblems.registrationLocked(r);
-        }
+        r.checkUploadOpen(district.uploadWindow(), Instant.now());
         RegistrationFacts facts = facts(r);
         MaterialType type = plugins.requirement(district, facts, typeCode)
                 .map(RequiredType::type)
                 .orElseThrow(() -> MaterialProblems.unknownType(typeCode));
         // Fail fast without reading the body; the ledger checks again under the row lock.
-        if (images.count(r, type.code()) >= type.maxImages()) {
-            throw MaterialProblems.countLimitReached(type);
-        }
+        r.checkRoomFor(type, images.count(r, type.code()));
 
         byte[] original = pipeline.readBounded(body, declaredLength, type.maxBytes());
         try (UploadGate.Held turn = gate.turnOf(r.id())) {   // read first: a slow network holds no turn
@@ -130,7 +120,7 @@ public class UploadService {
     }
 
     public static RegistrationFacts facts(Registration r, String district) {
-        return new RegistrationFacts(district, r.siteCode(), r.examCategory().code(), r.examYear());
+        return r.facts(district);
     }
 
     private RegistrationFacts facts(Registration r) {

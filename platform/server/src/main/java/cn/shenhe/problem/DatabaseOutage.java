@@ -34,7 +34,6 @@ public final class DatabaseOutage {
     }
 
     public static ProblemException problem() {
-        return new ProblemException(503, "database-unavailable", "系统暂时无法访问数据库,请稍后重试",
-                "The service cannot reach its database right now; please try again shortly", Map.of(Problem.RETRY_AFTER, 5));
+        return Problem.DATABASE_UNAVAILABLE.refuse(Map.of(Problem.RETRY_AFTER, 5));
     }
 }

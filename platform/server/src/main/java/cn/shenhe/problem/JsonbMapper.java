@@ -19,7 +19,7 @@ public class JsonbMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException e) {
-        return Problem.response(new ProblemException(400, "invalid-json", "提交的内容不是有效的 JSON", "The body is not valid JSON"),
+        return ProblemDocument.response(Problem.INVALID_JSON.refuse(),
                 headers, uriInfo == null ? null : uriInfo.getPath());
     }
 }

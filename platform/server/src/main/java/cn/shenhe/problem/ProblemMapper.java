@@ -17,6 +17,6 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
 
     @Override
     public Response toResponse(ProblemException e) {
-        return Problem.response(e, headers, uriInfo == null ? null : uriInfo.getPath());
+        return ProblemDocument.response(e, headers, uriInfo == null ? null : uriInfo.getPath());
     }
 }

@@ -1,8 +1,9 @@
 package cn.shenhe.problem;
 
+import cn.shenhe.plugin.api.LocalizedText;
 import java.util.Map;
 
-/** The refusals shared across the domain, so each code has one wording. */
+/** The refusals shared across the domain whose arguments take some building. */
 public final class Problems {
 
     private Problems() {
@@ -10,36 +11,42 @@ public final class Problems {
 
     /** Not there, or not the caller's to see: the two are never told apart. */
     public static ProblemException notFound(String whatZh, String whatEn) {
-        return new ProblemException(404, "not-found", "找不到" + whatZh, whatEn + " not found");
+        return Problem.NOT_FOUND.refuse(LocalizedText.of(whatZh, whatEn));
     }
 
     public static ProblemException forbidden() {
-        return new ProblemException(403, "forbidden", "您没有执行此操作的权限", "You may not do this");
+        return Problem.FORBIDDEN.refuse();
     }
 
     public static ProblemException readOnly() {
-        return new ProblemException(403, "read-only", "国家级管理员只能查看,不能修改", "National administrators may read but not change");
+        return Problem.READ_ONLY.refuse();
     }
 
+    /** A request field the service refuses: names it, says why in both languages. */
     public static ProblemException invalid(String field, String zh, String en) {
-        return new ProblemException(422, "invalid-field", field + ":" + zh, field + ": " + en, Map.of("field", field));
+        return Problem.INVALID_FIELD.refuse(Map.of("field", field), field, LocalizedText.of(zh, en));
     }
 
     /** The refusal the HTTP runtime itself gives (no such path, wrong method or media type, ...) with that status. */
     public static ProblemException ofStatus(int status) {
         return switch (status) {
-            case 400 -> new ProblemException(400, "bad-request", "请求格式不正确", "The request is malformed");
-            case 401 -> new ProblemException(401, "unauthenticated", "请先登录", "Please sign in");
+            case 400 -> Problem.BAD_REQUEST.refuse();
+            case 401 -> Problem.UNAUTHENTICATED.refuse();
             case 403 -> forbidden();
             case 404 -> notFound("该资源", "Resource");
-            case 405 -> new ProblemException(405, "method-not-allowed", "不支持此操作", "Method not allowed");
-            case 406 -> new ProblemException(406, "not-acceptable", "无法提供所请求的格式", "Cannot produce the requested format");
-            case 411 -> new ProblemException(411, "length-required", "请求缺少长度信息", "Content-Length is required");
-            case 413 -> new ProblemException(413, "file-too-large", "文件太大", "The request body is too large");
-            case 415 -> new ProblemException(415, "unsupported-media-type", "不支持此内容类型", "Unsupported content type");
+            case 405 -> Problem.METHOD_NOT_ALLOWED.refuse();
+            case 406 -> Problem.NOT_ACCEPTABLE.refuse();
+            case 411 -> Problem.LENGTH_REQUIRED.refuse();
+            case 413 -> Problem.REQUEST_TOO_LARGE.refuse();
+            case 415 -> Problem.UNSUPPORTED_MEDIA_TYPE.refuse();
             default -> status >= 500
-                    ? new ProblemException(status, "internal-error", "服务器内部错误,请稍后重试", "Internal server error; please try again later")
-                    : new ProblemException(status, "http-" + status, "请求被拒绝", "Request refused");
+                    ? ProblemException.coded(Problem.SERVER_REFUSED, Problem.SERVER_REFUSED.code(), status, Map.of())
+                    : ProblemException.coded(Problem.HTTP_REFUSED, "http-" + status, status, Map.of());
         };
+    }
+
+    /** 500 for what nobody foresaw: the incident id is in the log and in the answer, never the stack trace. */
+    public static ProblemException internalError(int status, String incident) {
+        return ProblemException.coded(Problem.INTERNAL_ERROR, Problem.INTERNAL_ERROR.code(), status, Map.of("incident", incident), incident);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,17 +32,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         String path = uriInfo == null ? null : uriInfo.getPath();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p) {
-                return Problem.response(p, headers, path);
+                return ProblemDocument.response(p, headers, path);
             }
             if (t instanceof ConstraintViolationException cve) {
-                return Problem.response(ValidationMapper.of(cve), headers, path);
+                return ProblemDocument.response(ValidationMapper.of(cve), headers, path);
             }
             if (t instanceof jakarta.ws.rs.WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
             if (t instanceof SQLException sql && DatabaseOutage.is(sql)) {
                 LOG.log(Level.WARNING, "Database unreachable at " + path + ": " + sql);
-                return Problem.response(DatabaseOutage.problem(), headers, path);
+                return ProblemDocument.response(DatabaseOutage.problem(), headers, path);
             }
             if (t == t.getCause()) {
                 break;
@@ -51,8 +50,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + " at " + path, e);
-        return Problem.response(new ProblemException(500, "internal-error",
-                "服务器内部错误,请稍后重试(编号 " + incident + ")", "Internal server error; please try again later (incident " + incident + ")",
-                Map.of("incident", incident)), headers, path);
+        return ProblemDocument.response(Problems.internalError(500, incident), headers, path);
     }
 }

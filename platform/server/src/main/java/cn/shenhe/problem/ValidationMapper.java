@@ -21,15 +21,14 @@ public class ValidationMapper implements ExceptionMapper<ConstraintViolationExce
 
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        return Problem.response(of(e), headers, uriInfo == null ? null : uriInfo.getPath());
+        return ProblemDocument.response(of(e), headers, uriInfo == null ? null : uriInfo.getPath());
     }
 
     static ProblemException of(ConstraintViolationException e) {
         Map<String, String> fields = e.getConstraintViolations().stream().collect(Collectors.toMap(
                 v -> lastNode(v.getPropertyPath().toString()), v -> v.getMessage(), (a, b) -> a, java.util.TreeMap::new));
         String list = fields.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("; "));
-        return new ProblemException(422, "validation-failed", "提交的信息不完整或格式不正确(" + list + ")",
-                "Invalid input (" + list + ")", Map.of("fields", fields));
+        return Problem.VALIDATION_FAILED.refuse(Map.of("fields", fields), list);
     }
 
     private static String lastNode(String path) {

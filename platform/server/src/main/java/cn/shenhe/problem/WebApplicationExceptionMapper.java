@@ -21,6 +21,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ProblemException p = Problems.ofStatus(status);
-        return Problem.response(p, headers, uriInfo == null ? null : uriInfo.getPath());
+        return ProblemDocument.response(p, headers, uriInfo == null ? null : uriInfo.getPath());
     }
 }

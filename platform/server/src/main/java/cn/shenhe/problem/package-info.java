@@ -1,5 +1,6 @@
 /**
- * Refusals as RFC 9457 {@code application/problem+json}: a stable {@code code}, the HTTP status,
- * and messages in zh-CN and English. Every exception leaving a resource becomes one.
+ * Refusals as RFC 9457 {@code application/problem+json}: every one a {@link cn.shenhe.problem.Problem}
+ * (a stable {@code code} and the HTTP status), worded in zh-CN and English in
+ * {@code problems_*.properties}. Every exception leaving a resource becomes one.
  */
 package cn.shenhe.problem;

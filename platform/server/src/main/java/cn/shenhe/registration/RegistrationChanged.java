@@ -1,9 +1,18 @@
 package cn.shenhe.registration;
 
 /**
- * Fired inside the transaction of any change to a registration, its pictures or its review
- * comments. Observers that act outside the database (the search index, notifications) observe it
- * with {@code during = TransactionPhase.AFTER_SUCCESS}, so they never see a change that rolled back.
+ * A change to a registration, its pictures, its review or its appointment, fired inside the change's
+ * transaction; each kind of change is its own type ({@link MaterialsChanged}, {@code ReviewDecided}, ...),
+ * so an observer takes the ones it acts on by their type. Observers of every change (the change log,
+ * the search index) observe this interface; those that act outside the database observe with
+ * {@code during = TransactionPhase.AFTER_SUCCESS}, so they never see a change that rolled back.
  */
-public record RegistrationChanged(String district, String registrationId, String action) {
+public interface RegistrationChanged {
+
+    String district();
+
+    String registrationId();
+
+    /** What the change log records of it (its {@code kind} column; other nodes read it back). */
+    String kind();
 }

@@ -3,7 +3,9 @@ package cn.shenhe.registration;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
-import cn.shenhe.problem.ProblemException;
+import cn.shenhe.plugin.DistrictPlugins;
+import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;
@@ -30,7 +32,9 @@ public class RegistrationService {
     @Inject
     AuditLog audit;
     @Inject
-    Event<RegistrationChanged> changed;
+    DistrictPlugins plugins;
+    @Inject
+    Event<RegistrationCreated> changed;
 
     /** A candidate registers in their district; once per exam year. */
     @Transactional
@@ -38,10 +42,7 @@ public class RegistrationService {
         Caller caller = request.caller();
         DistrictConfig district = districts.find(request.district()).orElseThrow();
         if (req.examYear() != district.examYear()) {
-            throw new ProblemException(422, "exam-year-not-open",
-                    district.name().zh() + "目前只接受 " + district.examYear() + " 年度的报名",
-                    district.name().en() + " accepts registrations for " + district.examYear() + " only",
-                    Map.of("examYear", district.examYear()));
+            throw Problem.EXAM_YEAR_NOT_OPEN.refuse(Map.of("examYear", district.examYear()), district.name(), district.examYear());
         }
         ExamCategory category = ExamCategory.ofCode(req.category()).orElseThrow(() -> Problems.invalid("category",
                 "没有这个考试类别", "unknown exam category " + req.category()));
@@ -55,8 +56,7 @@ public class RegistrationService {
             throw Problems.invalid("idNumber", "身份证号校验位不正确,请核对", "the ID number's check digit is wrong");
         }
         registrations.findByCandidate(caller.subject(), req.examYear()).ifPresent(existing -> {
-            throw new ProblemException(409, "already-registered", "您已报名本年度考试,不能重复报名",
-                    "You have already registered for this exam year", Map.of("registrationId", existing.id()));
+            throw Problem.ALREADY_REGISTERED.refuse(Map.of("registrationId", existing.id()));
         });
         String name = req.name() == null || req.name().isBlank() ? caller.displayName() : req.name().trim();
         if (name.isBlank()) {
@@ -69,8 +69,14 @@ public class RegistrationService {
         registrations.add(r);
         audit.record("registration.created", "registration", r.id(),
                 Map.of("site", r.siteCode(), "category", category.code(), "examYear", r.examYear()));
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "registration.created"));
+        changed.fire(new RegistrationCreated(request.district(), r.id()));
         return r;
+    }
+
+    /** What complete means for this registration: the material types its district's plugins require of it. */
+    public Completeness completeness(Registration r) {
+        DistrictConfig d = districts.find(request.district()).orElseThrow();
+        return Completeness.of(plugins.requirements(d, r.facts(d.code())).stream().map(RequiredType::type).toList());
     }
 
     /** The registration if the caller may see it; otherwise 404, as if it did not exist. */

@@ -4,7 +4,6 @@ import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.district.DistrictResource;
 import cn.shenhe.material.MaterialImage;
-import cn.shenhe.material.UploadService;
 import cn.shenhe.material.reuse.ReuseFlag;
 import cn.shenhe.material.reuse.ReuseFlags;
 import cn.shenhe.persistence.TenantEntityManager;
@@ -63,10 +62,12 @@ public class RegistrationViews {
                 .collect(Collectors.toMap(ReviewComment::imageId, ReviewComment::body, (older, newer) -> newer));
         boolean open = r.acceptsChanges() && d.uploadWindow().isOpenAt(Instant.now());
         Map<String, List<ReuseFlag>> reuse = reuseFlags(d.code(), r);
-        List<MaterialSlot> slots = plugins.requirements(d, UploadService.facts(r, d.code())).stream()
-                .map(t -> slot(d, r, t, images, base, open, imageComments, reuse))
+        List<RequiredType> required = plugins.requirements(d, r.facts(d.code()));
+        Completeness completeness = Completeness.of(required.stream().map(RequiredType::type).toList());
+        List<MaterialSlot> slots = required.stream()
+                .map(t -> slot(d, r, t, images, base, open, imageComments, reuse, completeness))
                 .toList();
-        boolean complete = slots.stream().allMatch(MaterialSlot::complete);
+        boolean complete = completeness.metBy(images);
         LocalizedText siteName = d.site(r.siteCode()).map(DistrictConfig.Site::name).orElse(LocalizedText.of(r.siteCode(), r.siteCode()));
         RegistrationStatus shown = shownStatus(r);
         boolean inPerson = plugins.reviewMode(d).inPerson();
@@ -114,7 +115,8 @@ public class RegistrationViews {
     }
 
     private MaterialSlot slot(DistrictConfig d, Registration r, RequiredType required, List<MaterialImage> all,
-                              String base, boolean open, Map<String, String> imageComments, Map<String, List<ReuseFlag>> reuse) {
+                              String base, boolean open, Map<String, String> imageComments, Map<String, List<ReuseFlag>> reuse,
+                              Completeness completeness) {
         MaterialType t = required.type();
         List<ImageView> images = all.stream()
                 .filter(m -> m.materialType().equals(t.code()))
@@ -122,10 +124,10 @@ public class RegistrationViews {
                 .toList();
         int count = images.size();
         return new MaterialSlot(t.code(), t.name(), t.hint(),
-                DistrictResource.sampleUrl(d.code(), t, UploadService.facts(r, d.code())),
+                DistrictResource.sampleUrl(d.code(), t, r.facts(d.code())),
                 t.minImages(), t.maxImages(), t.fixedCount(), t.required(),
                 t.formats().stream().map(f -> f.mediaType()).sorted().toList(), t.maxBytes(),
-                count, count >= t.minImages(), open && count < t.maxImages(),
+                count, completeness.metBy(t.code(), count), open && count < t.maxImages(),
                 base + "/materials/" + t.code() + "/images", images);
     }
 

@@ -7,12 +7,11 @@ import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.ReviewMode;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
-import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.RegistrationRepository;
-import cn.shenhe.registration.RegistrationStatus;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -59,7 +58,7 @@ public class Appointments {
     @Inject
     AuditLog audit;
     @Inject
-    Event<RegistrationChanged> changed;
+    Event<AppointmentChanged> changed;
 
     /** A slot with what is left of it; {@code open}: booking has not closed yet. */
     public record SlotView(String id, String site, LocalDate date, String start, String end, int capacity,
@@ -96,16 +95,13 @@ public class Appointments {
         if (!slot.site().equals(r.siteCode())) {
             throw Problems.invalid("slotId", "请选择您报考考点的时段", "the slot is at another site than your registration's");
         }
-        if (r.status() != RegistrationStatus.FILLING || r.queueLevel().isEmpty()) {
-            throw new ProblemException(409, "materials-incomplete", "请先上传齐全所有必需材料,再预约现场审核",
-                    "Upload every required material before booking the on-site review");
-        }
+        r.checkBookable();
         Instant now = Instant.now();
         checkOpen(d, slot, now);
         Optional<Appointment> existing = find(r);
         if (existing.isPresent() && existing.get().status() == Appointment.Status.CHECKED_IN
                 && (r.lastReviewedAt() == null || r.lastReviewedAt().isBefore(existing.get().checkedInAt()))) {
-            throw new ProblemException(409, "already-checked-in", "您已现场签到,正在审核中", "You have been checked in: the review is under way");
+            throw Problem.ALREADY_CHECKED_IN.refuse();
         }
         if (existing.isPresent() && existing.get().status() == Appointment.Status.BOOKED && existing.get().slotId().equals(slotId)) {
             return view(existing.get());
@@ -116,8 +112,7 @@ public class Appointments {
         // Lock counters in id order, so two rebookings between the same slots cannot deadlock.
         Map<String, SlotBookings> rows = lockCounters(Stream.concat(Stream.of(slot), previous.stream()).map(AppointmentSlot::id).toList());
         if (!rows.get(slot.id()).take(slot.capacity())) {
-            throw new ProblemException(409, "slot-full", "该时段已约满,请选择其他时段", "This slot is full: choose another",
-                    Map.of("slotId", slot.id()));
+            throw Problem.SLOT_FULL.refuse(Map.of("slotId", slot.id()));
         }
         previous.ifPresent(p -> rows.get(p.id()).giveBack());
         Appointment a = existing.orElseGet(() -> {
@@ -128,7 +123,7 @@ public class Appointments {
         a.book(slot.id(), now);
         audit.record(previous.isPresent() ? "appointment.rebooked" : "appointment.booked", "registration", r.id(),
                 previous.map(p -> Map.<String, Object>of("slot", slot.id(), "from", p.id())).orElse(Map.of("slot", slot.id())));
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "appointment.booked"));
+        changed.fire(new AppointmentChanged(request.district(), r.id(), true));
         return view(a);
     }
 
@@ -143,7 +138,7 @@ public class Appointments {
         lockCounters(List.of(a.slotId())).get(a.slotId()).giveBack();
         a.cancel();
         audit.record("appointment.cancelled", "registration", r.id(), Map.of("slot", a.slotId()));
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "appointment.cancelled"));
+        changed.fire(new AppointmentChanged(request.district(), r.id(), false));
     }
 
     /** The site reviewer checks the candidate in, which claims the registration for the in-person review. */
@@ -153,13 +148,8 @@ public class Appointments {
         queue.mayReviewAt(ReviewLevel.SITE);
         Registration r = queue.lockVisible(registrationId);
         Appointment a = find(r).filter(x -> x.status() == Appointment.Status.BOOKED).orElseThrow(Appointments::noAppointment);
-        if (r.queueLevel().isEmpty() || r.queueLevel().get() != ReviewLevel.SITE) {
-            throw ReviewProblems.notInQueue(ReviewLevel.SITE);
-        }
         Instant now = Instant.now();
-        if (!r.claimableBy(request.caller().subject(), now)) {
-            throw ReviewProblems.claimedByOther(r.claimedByName());
-        }
+        r.checkClaimable(ReviewLevel.SITE, request.caller().subject(), now);
         a.checkIn(request.caller().subject(), now);
         audit.record("appointment.checked-in", "registration", r.id(), Map.of("slot", a.slotId()));
         return queue.claim(r, ReviewLevel.SITE, now);
@@ -209,9 +199,7 @@ public class Appointments {
 
     private void checkOpen(DistrictConfig d, AppointmentSlot s, Instant now) {
         if (!open(d, s, now)) {
-            throw new ProblemException(409, "booking-closed", "该时段已截止预约、改约或取消(开始前 "
-                    + plugins.reviewMode(d).bookingCutoff(d.reviewSettings()).toHours() + " 小时截止)",
-                    "Booking, rebooking and cancelling this slot have closed", Map.of("slotId", s.id()));
+            throw Problem.BOOKING_CLOSED.refuse(Map.of("slotId", s.id()), plugins.reviewMode(d).bookingCutoff(d.reviewSettings()).toHours());
         }
     }
 
@@ -227,7 +215,7 @@ public class Appointments {
     private ReviewMode inPersonMode(DistrictConfig d) {
         ReviewMode mode = plugins.reviewMode(d);
         if (!mode.inPerson()) {
-            throw ReviewProblems.notInPerson();
+            throw Problem.NOT_IN_PERSON_REVIEW.refuse();
         }
         return mode;
     }
@@ -256,6 +244,6 @@ public class Appointments {
     }
 
     private static ProblemException noAppointment() {
-        return new ProblemException(409, "no-appointment", "没有有效的现场审核预约", "There is no booked on-site appointment");
+        return Problem.NO_APPOINTMENT.refuse();
     }
 }

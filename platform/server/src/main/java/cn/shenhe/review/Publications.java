@@ -4,10 +4,9 @@ import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
-import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.RegistrationStatus;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +36,7 @@ public class Publications {
     @Inject
     AuditLog audit;
     @Inject
-    Event<RegistrationChanged> changed;
+    Event<ResultsPublished> changed;
     @Inject
     ReviewNotices notices;
 
@@ -67,8 +66,7 @@ public class Publications {
         Optional<String> scopeSite = level == ReviewLevel.SITE ? site : Optional.empty();
         long waiting = waiting(level, scopeSite);
         if (waiting > 0) {
-            throw new ProblemException(409, "reviews-unfinished", "还有 " + waiting + " 个报名待审核,审核全部结束后才能发布结果",
-                    waiting + " registrations still wait for review: publish once every review is done", Map.of("waiting", waiting));
+            throw Problem.REVIEWS_UNFINISHED.refuse(Map.of("waiting", waiting), waiting);
         }
         List<Registration> due = unpublished(level, scopeSite);
         for (Registration r : due) {
@@ -78,7 +76,7 @@ public class Publications {
             } else {
                 r.publish();
             }
-            changed.fire(new RegistrationChanged(request.district(), r.id(), "results.published"));
+            changed.fire(new ResultsPublished(request.district(), r.id(), r.publishedStatus()));
             notices.status(r, shownBefore);
         }
         audit.record("results.published", "district", request.district(),

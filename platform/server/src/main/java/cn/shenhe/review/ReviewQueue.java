@@ -3,18 +3,14 @@ package cn.shenhe.review;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
-import cn.shenhe.material.MaterialImage;
-import cn.shenhe.material.MaterialLedger;
-import cn.shenhe.material.UploadService;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.MaterialsChanged;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationAccess;
-import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.RegistrationRepository;
-import cn.shenhe.registration.RegistrationStatus;
 import cn.shenhe.registration.RegistrationViews;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;
@@ -58,7 +54,7 @@ public class ReviewQueue {
     @Inject
     AuditLog audit;
     @Inject
-    Event<RegistrationChanged> changed;
+    Event<ClaimChanged> changed;
 
     public record QueueItem(String registrationId, String candidateName, String site, String category,
                             Instant queuedAt, String claimedBy, Instant claimExpiresAt, boolean claimedByMe,
@@ -74,39 +70,13 @@ public class ReviewQueue {
     }
 
     /**
-     * Keeps the queue in step with the candidate's pictures, inside the transaction of the upload
-     * or delete (the registration's row is locked): complete and in no queue → back to the site
-     * queue (also after a return for changes); no longer complete → out of the queue.
+     * A deleted picture's open comments are resolved with it, inside the delete's transaction (the
+     * registration's row is locked). Only a delete can leave a comment on a picture that is gone.
      */
-    void onCandidateChange(@Observes RegistrationChanged change) {
-        if (!change.action().startsWith("material-image.")) {
-            return;
+    void onPictureDeleted(@Observes MaterialsChanged change) {
+        if (change.change() == MaterialsChanged.Change.DELETED) {
+            resolveCommentsOfDeletedImages(registrations.find(change.registrationId()).orElseThrow(), Instant.now());
         }
-        Registration r = registrations.find(change.registrationId()).orElseThrow();
-        Instant now = Instant.now();
-        if (change.action().equals(MaterialLedger.IMAGE_DELETED)) {
-            // Only a delete can leave a comment on a picture that is gone; an upload needs no query.
-            resolveCommentsOfDeletedImages(r, now);
-        }
-        if (r.status() != RegistrationStatus.FILLING) {
-            return;
-        }
-        boolean complete = complete(r);
-        if (complete && r.queueLevel().isEmpty()) {
-            r.enqueue(ReviewLevel.SITE, now);
-            audit.record("review.queued", "registration", r.id(), Map.of("level", ReviewLevel.SITE.name()));
-        } else if (!complete && r.queueLevel().isPresent()) {
-            r.leaveQueue();
-            audit.record("review.dequeued", "registration", r.id(), Map.of("reason", "materials-incomplete"));
-        }
-    }
-
-    /** Every required material type has at least its minimum of pictures. */
-    public boolean complete(Registration r) {
-        DistrictConfig d = districts.find(request.district()).orElseThrow();
-        List<RequiredType> types = plugins.requirements(d, UploadService.facts(r, d.code()));
-        return types.stream().allMatch(t -> r.images().stream()
-                .filter(m -> m.materialType().equals(t.type().code())).count() >= t.type().minImages());
     }
 
     private void resolveCommentsOfDeletedImages(Registration r, Instant now) {
@@ -163,25 +133,18 @@ public class ReviewQueue {
     @Transactional
     public Claim claim(String registrationId) {
         Registration r = lockVisible(registrationId);
-        ReviewLevel level = r.queueLevel().orElseThrow(() -> ReviewProblems.notInQueue(levelOf(request.caller())));
+        ReviewLevel level = r.queueLevel().orElseThrow(() -> Registration.notInQueue(levelOf(request.caller())));
         mayClaimAt(level);
-        Instant now = Instant.now();
-        if (!r.claimableBy(request.caller().subject(), now)) {
-            throw ReviewProblems.claimedByOther(r.claimedByName());
-        }
-        return claim(r, level, now);
+        return claim(r, level, Instant.now());
     }
 
     /** Gives the claim back to the queue; only its holder can. */
     @Transactional
     public void release(String registrationId) {
         Registration r = lockVisible(registrationId);
-        if (!r.claimedBy(request.caller().subject(), Instant.now())) {
-            throw ReviewProblems.notClaimed();
-        }
-        r.release();
+        r.releaseBy(request.caller().subject(), Instant.now());
         audit.record("review.released", "registration", r.id(), Map.of());
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "review.released"));
+        changed.fire(new ClaimChanged(request.district(), r.id(), false));
     }
 
     /** The registration, locked, if the caller (a reviewer) may see it. */
@@ -195,11 +158,11 @@ public class ReviewQueue {
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         Instant expires = now.plus(Duration.ofMinutes(d.review().claimMinutes()));
         boolean renewal = r.claimedBy(request.caller().subject(), now);
-        r.claim(request.caller().subject(), request.caller().displayName().isBlank() ? request.caller().username()
-                : request.caller().displayName(), expires);
+        r.claim(level, request.caller().subject(), request.caller().displayName().isBlank() ? request.caller().username()
+                : request.caller().displayName(), expires, now);
         audit.record(renewal ? "review.claim-renewed" : "review.claimed", "registration", r.id(),
                 Map.of("level", level.name(), "expiresAt", expires));
-        changed.fire(new RegistrationChanged(request.district(), r.id(), "review.claimed"));
+        changed.fire(new ClaimChanged(request.district(), r.id(), true));
         return new Claim(r.id(), level.name(), r.claimedByName(), expires, RegistrationViews.url(request.district(), r.id()));
     }
 
@@ -215,7 +178,7 @@ public class ReviewQueue {
         mayReviewAt(level);
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         if (level == ReviewLevel.SITE && plugins.reviewMode(d).inPerson()) {
-            throw ReviewProblems.inPerson();
+            throw Problem.IN_PERSON_REVIEW.refuse();
         }
     }
 
@@ -249,10 +212,5 @@ public class ReviewQueue {
         return new HashSet<>(em.get().createQuery("SELECT DISTINCT m.registration.id FROM MaterialImage m "
                         + "WHERE " + condition + " AND m.registration IN :rs", String.class)
                 .setParameter("rs", rs).getResultList());
-    }
-
-    /** The pictures of a registration a reviewer has not approved yet. */
-    static List<MaterialImage> notApproved(Registration r) {
-        return r.images().stream().filter(m -> !m.locked()).toList();
     }
 }

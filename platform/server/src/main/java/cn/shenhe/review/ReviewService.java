@@ -5,14 +5,14 @@ import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.material.ImageState;
 import cn.shenhe.material.MaterialImage;
-import cn.shenhe.material.UploadService;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
-import cn.shenhe.registration.RegistrationChanged;
+import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.registration.RegistrationStatus;
+import cn.shenhe.registration.ReviewOutcome;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +42,8 @@ public class ReviewService {
     @Inject
     ReviewQueue queue;
     @Inject
+    RegistrationService registrations;
+    @Inject
     TenantEntityManager em;
     @Inject
     DistrictDirectory districts;
@@ -54,38 +56,22 @@ public class ReviewService {
     @Inject
     Appointments appointments;
     @Inject
-    Event<RegistrationChanged> changed;
+    Event<ReviewDecided> changed;
     @Inject
     ReviewNotices notices;
-
-    /** What the registration's decision is, at each level. */
-    enum Outcome {
-        PASS, RETURN, APPROVE, REJECT;
-
-        boolean allowedAt(ReviewLevel level) {
-            return this == RETURN || (level == ReviewLevel.SITE ? this == PASS : this != PASS);
-        }
-    }
 
     @Transactional
     public Registration review(String registrationId, ReviewRequest req) {
         ReviewLevel level = parse(ReviewLevel.class, req.level(), "level");
-        Outcome outcome = req.outcome() == null ? null : parse(Outcome.class, req.outcome(), "outcome");
-        if (outcome != null && !outcome.allowedAt(level)) {
-            throw Problems.invalid("outcome", "该审核级别不能作出此结论: " + outcome,
-                    outcome + " is not an outcome at the " + level + " level");
+        ReviewOutcome outcome = req.outcome() == null ? null : parse(ReviewOutcome.class, req.outcome(), "outcome");
+        if (outcome != null) {
+            outcome.checkAllowedAt(level);   // a malformed request, refused before anything is looked up
         }
         Caller caller = request.caller();
         queue.mayReviewAt(level);
         Registration r = queue.lockVisible(registrationId);
         Instant now = Instant.now();
-        if (r.queueLevel().isEmpty() || r.queueLevel().get() != level) {
-            throw level == ReviewLevel.DISTRICT && r.status() == RegistrationStatus.FILLING
-                    ? ReviewProblems.outOfOrder() : ReviewProblems.notInQueue(level);
-        }
-        if (!r.claimedBy(caller.subject(), now)) {
-            throw ReviewProblems.notClaimed();
-        }
+        r.checkReviewableBy(caller.subject(), level, now);
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         boolean inPerson = level == ReviewLevel.SITE && plugins.reviewMode(d).inPerson();
         if (inPerson && !req.images().isEmpty()) {
@@ -97,7 +83,7 @@ public class ReviewService {
                     "Online review decides per picture (images); materials are for on-site checks");
         }
         if (inPerson && !appointments.checkedIn(r)) {
-            throw new ProblemException(409, "not-checked-in", "考生尚未现场签到", "The candidate has not been checked in at the site");
+            throw Problem.NOT_CHECKED_IN.refuse();
         }
 
         RegistrationStatus shownBefore = r.publishedStatus();
@@ -125,11 +111,11 @@ public class ReviewService {
         }
         r.reviewed(now);
         if (outcome != null) {
-            decideRegistration(r, d, level, outcome, req.reason(), now);
+            conclude(r, d, level, outcome, req.reason(), now);
             detail.put("outcome", outcome.name());
         }
         audit.record(DECIDED, "registration", r.id(), detail);
-        changed.fire(new RegistrationChanged(request.district(), r.id(), DECIDED));
+        changed.fire(new ReviewDecided(request.district(), r.id(), level, java.util.Optional.ofNullable(outcome)));
         notices.comments(r, openComments(r).stream()
                 .filter(c -> c.visibility() == CommentVisibility.CANDIDATE && c.createdAt().equals(now))
                 .map(ReviewComment::body).toList());
@@ -144,10 +130,7 @@ public class ReviewService {
             case APPROVE -> ImageState.APPROVED;
             case REQUEST_CHANGES -> ImageState.CHANGES_REQUESTED;
         };
-        if (image.locked() && level == ReviewLevel.SITE && state != ImageState.APPROVED) {
-            throw new ProblemException(409, "image-locked", "该图片已审核通过并锁定", "This picture is approved and locked");
-        }
-        image.decide(state, now);
+        r.decideImage(request.caller().subject(), level, image, state, now);
         if (state == ImageState.APPROVED) {
             openComments(r).stream().filter(c -> image.id().equals(c.imageId())).forEach(c -> c.resolve(now));
             if (decision.comment() != null && !decision.comment().isBlank()) {
@@ -164,47 +147,30 @@ public class ReviewService {
     /** On-site: originals seen approves (locks) the type's pictures; a problem asks for changes, with a comment. */
     private void recordInPerson(Registration r, ReviewLevel level, ReviewRequest.MaterialResult result, String at, Instant now) {
         InPersonResult outcome = parse(InPersonResult.class, result.result(), at + ".result");
-        List<MaterialImage> images = r.images().stream().filter(m -> m.materialType().equals(result.materialType())).toList();
-        if (images.isEmpty()) {
+        if (r.imagesOf(result.materialType()).isEmpty()) {
             throw Problems.invalid(at + ".materialType", "该报名没有这种材料", "no pictures of material type " + result.materialType());
         }
-        if (outcome == InPersonResult.ORIGINALS_SEEN) {
-            images.forEach(m -> m.decide(ImageState.APPROVED, now));
+        boolean seen = outcome == InPersonResult.ORIGINALS_SEEN;
+        if (!seen && (result.comment() == null || result.comment().isBlank())) {
+            throw ReviewProblems.commentRequired(at + ".comment");
+        }
+        r.recordInPerson(request.caller().subject(), result.materialType(), seen, now);
+        if (seen) {
             openComments(r).stream().filter(c -> result.materialType().equals(c.materialType())).forEach(c -> c.resolve(now));
         } else {
-            if (result.comment() == null || result.comment().isBlank()) {
-                throw ReviewProblems.commentRequired(at + ".comment");
-            }
-            images.stream().filter(m -> !m.locked()).forEach(m -> m.decide(ImageState.CHANGES_REQUESTED, now));
             comment(r, null, result.materialType(), level, CommentVisibility.CANDIDATE, text(result.comment(), at + ".comment"), now);
         }
     }
 
-    private void decideRegistration(Registration r, DistrictConfig d, ReviewLevel level, Outcome outcome, String reason, Instant now) {
+    /** The registration's outcome, by its rules; what it rests on is gathered here. */
+    private void conclude(Registration r, DistrictConfig d, ReviewLevel level, ReviewOutcome outcome, String reason, Instant now) {
         boolean publishNow = d.review().publishOutcomes() == DistrictConfig.Publication.IMMEDIATELY;
-        switch (outcome) {
-            case PASS, APPROVE -> {
-                List<MaterialImage> pending = ReviewQueue.notApproved(r);
-                if (!pending.isEmpty() || !queue.complete(r)) {
-                    throw new ProblemException(409, "images-not-approved",
-                            "还有图片未审核通过或材料不全,不能通过", "Every required picture must be present and approved first",
-                            Map.of("pending", pending.stream().map(MaterialImage::id).toList()));
-                }
-                openComments(r).stream().filter(c -> c.level() == level).forEach(c -> c.resolve(now));
-                if (outcome == Outcome.PASS) {
-                    r.passSite(now, publishNow);
-                } else {
-                    r.decide(RegistrationStatus.APPROVED, null, now, publishNow);
-                }
-            }
-            case REJECT -> r.decide(RegistrationStatus.REJECTED, text(reason, "reason"), now, publishNow);
-            case RETURN -> {
-                if (openComments(r).stream().noneMatch(c -> c.visibility() == CommentVisibility.CANDIDATE)) {
-                    throw ReviewProblems.commentRequired("comments");
-                }
-                // Pictures the district now doubts are reopened by its REQUEST_CHANGES; the others stay locked.
-                r.returnToCandidate();
-            }
+        Registration.Grounds grounds = new Registration.Grounds(registrations.completeness(r),
+                outcome == ReviewOutcome.RETURN && openComments(r).stream().anyMatch(c -> c.visibility() == CommentVisibility.CANDIDATE),
+                outcome == ReviewOutcome.REJECT ? text(reason, "reason") : null);
+        r.conclude(outcome, level, request.caller().subject(), grounds, now, publishNow);
+        if (outcome == ReviewOutcome.PASS || outcome == ReviewOutcome.APPROVE) {
+            openComments(r).stream().filter(c -> c.level() == level).forEach(c -> c.resolve(now));
         }
     }
 
@@ -222,7 +188,7 @@ public class ReviewService {
     }
 
     private boolean knownType(DistrictConfig d, Registration r, String code) {
-        return plugins.requirement(d, UploadService.facts(r, d.code()), code).isPresent();
+        return plugins.requirement(d, r.facts(d.code()), code).isPresent();
     }
 
     private static String text(String value, String field) {

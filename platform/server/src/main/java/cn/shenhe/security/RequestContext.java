@@ -1,6 +1,6 @@
 package cn.shenhe.security;
 
-import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -20,7 +20,7 @@ public class RequestContext {
     /** The district this request acts in; refuses to answer when there is none. */
     public String district() {
         if (district == null) {
-            throw new ProblemException(500, "no-tenant", "请求未指定考区", "No district bound to this request");
+            throw Problem.NO_TENANT.refuse();
         }
         return district;
     }

@@ -1,5 +1,6 @@
 package cn.shenhe.storage;
 
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,9 +49,7 @@ public final class DistrictKeys {
     /** A district whose keys were revoked: its pictures are gone for good, and none are taken. */
     public static final class RevokedException extends ProblemException {
         public RevokedException(String district) {
-            super(410, "district-keys-revoked", "该考区的照片已按规定销毁,无法再查看或上传",
-                    "This district's pictures were destroyed as required: they can no longer be viewed or uploaded",
-                    java.util.Map.of("district", district));
+            super(Problem.DISTRICT_KEYS_REVOKED, java.util.Map.of("district", district));
         }
     }
 

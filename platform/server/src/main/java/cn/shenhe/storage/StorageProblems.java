@@ -1,5 +1,6 @@
 package cn.shenhe.storage;
 
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 
 /** The refusals of the picture store, so each code has one wording. */
@@ -10,7 +11,6 @@ public final class StorageProblems {
 
     /** 503: the picture store cannot be reached; nothing was stored or read, the caller may retry. */
     public static ProblemException unavailable() {
-        return new ProblemException(503, "storage-unavailable", "图片存储暂时不可用,请稍后重试",
-                "The picture store is unavailable right now; please try again later");
+        return Problem.STORAGE_UNAVAILABLE.refuse();
     }
 }

@@ -1,6 +1,6 @@
 package cn.shenhe.web;
 
-import cn.shenhe.problem.Problem;
+import cn.shenhe.problem.ProblemDocument;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
 import jakarta.json.bind.Jsonb;
@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,11 +42,10 @@ public class ErrorPage extends HttpServlet {
         if (status >= 500 && thrown instanceof Throwable t) {   // a missing file comes with its own FileNotFoundException
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + " at " + uri, t);
-            problem = new ProblemException(status, "internal-error", "服务器内部错误,请稍后重试(编号 " + incident + ")",
-                    "Internal server error; please try again later (incident " + incident + ")", Map.of("incident", incident));
+            problem = Problems.internalError(status, incident);
         }
         boolean english = request.getHeader("Accept-Language") != null
-                && Problem.prefersEnglish(Collections.list(request.getLocales()));
+                && ProblemDocument.prefersEnglish(Collections.list(request.getLocales()));
         response.setStatus(status);
         // Not the year-long caching a hashed asset's address gets: the file may exist after the next deployment.
         response.setHeader("Cache-Control", "no-store");
@@ -55,7 +53,7 @@ public class ErrorPage extends HttpServlet {
         response.setHeader("Content-Language", english ? "en" : "zh-CN");
         if (uri != null && (uri.equals("/api") || uri.startsWith("/api/"))) {
             response.setContentType("application/problem+json");
-            response.getWriter().write(JSON.toJson(Problem.body(problem, english, null)));
+            response.getWriter().write(JSON.toJson(ProblemDocument.body(problem, english, null)));
         } else {
             response.setContentType("text/plain");
             response.getWriter().write(String.join("\n", List.of(status + " " + problem.messageZh(), problem.messageEn(), "")));

@@ -7,7 +7,10 @@ import cn.shenhe.cluster.JobLeases;
 import cn.shenhe.cluster.NodeId;
 import cn.shenhe.persistence.Migrations;
 import cn.shenhe.storage.BlobStore;
+import cn.shenhe.plugin.api.LocalizedText;
+import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
+import cn.shenhe.problem.ProblemTexts;
 import cn.shenhe.storage.Blobs;
 import cn.shenhe.storage.DistrictKeys;
 import cn.shenhe.storage.EncryptedBlobStore;
@@ -50,7 +53,9 @@ class OrphanSweepIT {
                 .addClasses(BlobStore.class, BlobStore.Entry.class, FileSystemBlobStore.class, S3BlobStore.class,
                         S3BlobStore.Settings.class, StorageUnavailableException.class, Blobs.class, OrphanSweeper.class, Migrations.class,
                         EncryptedBlobStore.class, DistrictKeys.class, ProblemException.class,
-                        JobLeases.class, NodeId.class)
+                        Problem.class, ProblemTexts.class, LocalizedText.class, JobLeases.class, NodeId.class)
+                .addAsResource("cn/shenhe/problem/problems_zh_CN.properties")
+                .addAsResource("cn/shenhe/problem/problems_en.properties")
                 .addClass("cn.shenhe.storage.BlobKeys")
                 .addClass("cn.shenhe.storage.Envelope")
                 .addAsResource("db/migration")

@@ -23,7 +23,10 @@ public record CheckFinding(String code, String severity, LocalizedText message) 
     /** The column's size; findings beyond it are dropped (their codes stay in {@code check_warnings}). */
     static final int MAX_STORED = 8000;
 
-    private static final Jsonb JSON = JsonbBuilder.create();
+    /** Made on first use: a picture without findings (as the domain's unit tests build) needs no JSON-B provider. */
+    private static final class Json {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
     private static final Type LIST = new ArrayList<CheckFinding>() { }.getClass().getGenericSuperclass();
 
     public static List<CheckFinding> warnings(List<CheckResult.Finding> findings) {
@@ -34,7 +37,7 @@ public record CheckFinding(String code, String severity, LocalizedText message) 
     public static String toColumn(List<CheckFinding> findings) {
         List<CheckFinding> kept = new ArrayList<>(findings);
         while (!kept.isEmpty()) {
-            String json = JSON.toJson(kept, LIST);
+            String json = Json.JSON.toJson(kept, LIST);
             if (json.length() <= MAX_STORED) {
                 return json;
             }
@@ -53,7 +56,7 @@ public record CheckFinding(String code, String severity, LocalizedText message) 
             return List.of();
         }
         try {
-            return JSON.fromJson(json, LIST);
+            return Json.JSON.fromJson(json, LIST);
         } catch (JsonbException e) {
             return List.of();   // a picture's view must not fail on what only annotates it
         }

@@ -1,0 +1,23 @@
+package cn.shenhe.registration;
+
+import cn.shenhe.problem.Problems;
+import cn.shenhe.review.ReviewLevel;
+
+/**
+ * What a reviewer concludes about a registration: 考点通过 (PASS, the site), 审核通过 / 审核拒绝
+ * (APPROVE, REJECT, the district), or back to the candidate for changes (RETURN, either level).
+ */
+public enum ReviewOutcome {
+    PASS, RETURN, APPROVE, REJECT;
+
+    public boolean allowedAt(ReviewLevel level) {
+        return this == RETURN || (level == ReviewLevel.SITE ? this == PASS : this != PASS);
+    }
+
+    /** @throws cn.shenhe.problem.ProblemException 422 invalid-field (outcome) when not a conclusion of that level */
+    public void checkAllowedAt(ReviewLevel level) {
+        if (!allowedAt(level)) {
+            throw Problems.invalid("outcome", "该审核级别不能作出此结论: " + this, this + " is not an outcome at the " + level + " level");
+        }
+    }
+}
