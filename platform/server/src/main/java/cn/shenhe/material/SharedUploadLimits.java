@@ -12,9 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,10 +25,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@link UploadGate}'s two limits held in PostgreSQL, so that they hold across nodes behind a balancer: a
  * user's upload rate as one row per user ({@code upload_bucket}), taken by one atomic statement, and a
- * registration's "one upload at a time" as a PostgreSQL advisory lock held, by a transaction of its own,
- * from before decoding until the upload is stored or refused. On by default on PostgreSQL (the database of
- * several nodes: {@code shenhe.upload.shared-limits=auto}); H2 is one node, where the gate's memory is the
- * whole truth and nothing here runs.
+ * registration's "one upload at a time" as a leased row ({@code upload_turn}), taken from before decoding until
+ * the upload is stored or refused. On by default on PostgreSQL (the database of several nodes:
+ * {@code shenhe.upload.shared-limits=auto}); H2 is one node, where the gate's memory is the whole truth and
+ * nothing here runs.
+ *
+ * <p>The turn is a row, not a lock held by an open transaction (an advisory lock, {@code FOR UPDATE NOWAIT}):
+ * that would hold a pooled connection through the whole upload, queue included, beside the one the upload's
+ * store takes, and a registration window's peak of uploads waiting for image workers would empty the pool for
+ * every request. A row costs two statements (taken, given back) and no connection in between; a node that dies
+ * holding one leaves it to lapse ({@value #TURN_LEASE_SECONDS} s, over the pipeline's 30 s time-out): meanwhile
+ * that registration's uploads wait and get {@code 429 upload-in-progress}, and the candidate tries again.
  *
  * <p>The rate is a GCRA, the token bucket written as one time per user: the "theoretical arrival time"
  * ({@code tat_micros}, database clock, so nodes' clocks never matter). An upload at {@code now} is
@@ -46,9 +53,13 @@ public class SharedUploadLimits {
             + " WHERE GREATEST(b.tat_micros, EXCLUDED.tat_micros - ?) <= EXCLUDED.tat_micros - ? + ?"   // EXCLUDED.tat - interval = now
             + " RETURNING tat_micros";
     private static final String AHEAD = "SELECT tat_micros - " + NOW_MICROS + " FROM upload_bucket WHERE subject = ?";
-    /** A registration's turn: 64-bit hash of its id (a collision only makes two registrations take turns). */
-    private static final String TURN = "SELECT pg_advisory_xact_lock(hashtextextended(?, 14))";
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    static final long TURN_LEASE_SECONDS = 60;
+    /** Takes the registration's turn unless another holder's lease is running; a row back means taken. */
+    private static final String TURN = "INSERT INTO upload_turn AS t (registration_id, holder, until_micros) VALUES (?, ?, " + NOW_MICROS + " + ?)"
+            + " ON CONFLICT (registration_id) DO UPDATE SET holder = EXCLUDED.holder, until_micros = EXCLUDED.until_micros"
+            + " WHERE t.until_micros <= EXCLUDED.until_micros - ?"   // lapsed: until <= now
+            + " RETURNING holder";
+    private static final String TURN_END = "DELETE FROM upload_turn WHERE registration_id = ? AND holder = ?";
 
     @Resource(lookup = "jdbc/shenhe", shareable = false)
     DataSource dataSource;
@@ -66,7 +77,7 @@ public class SharedUploadLimits {
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (enabled()) {
-            // a row whose tat has passed is a full bucket, as no row: dropped now and then, by one node
+            // rows that mean nothing any more, dropped now and then by one node
             pruning = scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("upload-bucket-prune", Duration.ofMinutes(9),
                     this::prune), 10, 10, TimeUnit.MINUTES);
         }
@@ -134,62 +145,64 @@ public class SharedUploadLimits {
 
     /**
      * Waits up to {@code waitMillis} for the registration's turn across nodes; the turn lasts until the result is
-     * closed (or the node dies: its connection, and so the lock, goes with it).
+     * closed (or its lease lapses).
      *
      * @return empty when another node's upload of the registration held it all that time
      */
-    public Optional<UploadGate.Held> turnOf(String registrationId, long waitMillis) throws SQLException {
-        Connection c = dataSource.getConnection();
-        boolean held;
-        try {
-            held = hold(c, registrationId, waitMillis);
-        } catch (SQLException | RuntimeException e) {
-            end(c);
-            throw e;
+    public Optional<UploadGate.Held> turnOf(String registrationId, long waitMillis) throws SQLException, InterruptedException {
+        String holder = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        for (long pause = 10; ; pause = Math.min(100, pause * 2)) {
+            try (Connection c = dataSource.getConnection()) {
+                if (tryTurn(c, registrationId, holder, turnLeaseMicros)) {
+                    return Optional.of(() -> endTurn(registrationId, holder));
+                }
+            }
+            // held elsewhere: rare (the same registration on two nodes at once), so polling costs little
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) return Optional.empty();
+            Thread.sleep(pause);
         }
-        if (!held) {
-            end(c);
-            return Optional.empty();
-        }
-        return Optional.of(() -> end(c));
     }
 
-    /**
-     * Takes the registration's turn in a transaction of its own on {@code c} (held until {@code c} rolls back);
-     * the benchmark measures it so.
-     *
-     * @return false when {@code waitMillis} passed first
-     */
-    public static boolean hold(Connection c, String registrationId, long waitMillis) throws SQLException {
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = " + Math.max(1, waitMillis));   // this transaction only
-        }
+    /** The lease of a turn, in microseconds; the test shortens it. */
+    long turnLeaseMicros = TimeUnit.SECONDS.toMicros(TURN_LEASE_SECONDS);
+
+    /** Takes the turn for {@code holder} on {@code c} (autocommit) unless another's lease runs; the benchmark measures it so. */
+    public static boolean tryTurn(Connection c, String registrationId, String holder, long leaseMicros) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(TURN)) {
             ps.setString(1, registrationId);
-            ps.execute();
-            return true;
-        } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                return false;
+            ps.setString(2, holder);
+            ps.setLong(3, leaseMicros);
+            ps.setLong(4, leaseMicros);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
-            throw e;
         }
     }
 
-    /** Ends the turn's transaction (the lock goes with it) and gives the connection back. */
-    private static void end(Connection c) {
-        try (c) {
-            c.rollback();
+    /** Gives the turn back (only if still this holder's: a lapsed lease may have passed to another). */
+    public static void endTurn(Connection c, String registrationId, String holder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TURN_END)) {
+            ps.setString(1, registrationId);
+            ps.setString(2, holder);
+            ps.executeUpdate();
+        }
+    }
+
+    private void endTurn(String registrationId, String holder) {
+        try (Connection c = dataSource.getConnection()) {
+            endTurn(c, registrationId, holder);
         } catch (SQLException e) {
-            LOG.log(Level.FINE, "Upload turn's connection closed with an error (its lock ends with its session)", e);
+            LOG.log(Level.WARNING, "Upload turn of " + registrationId + " not given back: it lapses in " + TURN_LEASE_SECONDS + " s", e);
         }
     }
 
+    /** Drops full buckets (a passed tat, as no row) and lapsed turns (of a node that died holding them). */
     int prune() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM upload_bucket WHERE tat_micros < " + NOW_MICROS)) {
-            return ps.executeUpdate();
+             PreparedStatement buckets = c.prepareStatement("DELETE FROM upload_bucket WHERE tat_micros < " + NOW_MICROS);
+             PreparedStatement turns = c.prepareStatement("DELETE FROM upload_turn WHERE until_micros < " + NOW_MICROS)) {
+            return buckets.executeUpdate() + turns.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Upload buckets not pruned; trying again later", e);
             return 0;

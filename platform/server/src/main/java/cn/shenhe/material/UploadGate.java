@@ -116,6 +116,8 @@ public class UploadGate {
                     }
                 };
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SQLException | RuntimeException e) {
             here.close();
             if (e instanceof SQLException sql && DatabaseOutage.is(sql)) throw DatabaseOutage.problem();

@@ -57,17 +57,17 @@ public final class BlobMigration {
         List<String> keys = new ArrayList<>();
         from.forEach(district + "/", e -> keys.add(e.key()));
         from.forEach("samples/" + district + "/", e -> keys.add(e.key()));
-        return copy(district, keys);
+        return copyEach(district, keys);
     }
 
     /** Copies every blob of the store (a backup's copy of the bucket, or its restore), each verified as above. */
     public Result migrateAll() throws IOException {
         List<String> keys = new ArrayList<>();
         from.forEach("", e -> keys.add(e.key()));
-        return copy("every district", keys);
+        return copyEach("every district", keys);
     }
 
-    private Result copy(String district, List<String> keys) {
+    private Result copyEach(String district, List<String> keys) {
         int copied = 0;
         int skipped = 0;
         int failed = 0;

@@ -177,8 +177,8 @@ public final class SoakBenchmark {
         double spread = done.stream().mapToDouble(x -> Math.abs(x.heapAfterGcMb - mean) / mean * 100).max().orElse(Double.NaN);
         double first = UploadBenchmark.pct(sorted(done.getFirst().uploads), 99), last = UploadBenchmark.pct(sorted(done.getLast().uploads), 99);
         long uploads = done.stream().mapToLong(x -> x.uploads.size()).sum();
-        System.out.printf("%nRESULT soak %d min at %.1f uploads/s: %d uploads (%.1f/s), %d reviews, %d searches; load average %s%n",
-                minutes, rate, uploads, uploads / (minutes * 60.0), done.stream().mapToInt(x -> x.reviews.get()).sum(),
+        System.out.printf("%nRESULT soak %d min at %.1f uploads/s: %d of %d scheduled uploads stored (%.1f/s), %d reviews, %d searches; load average %s%n",
+                minutes, rate, uploads, scheduled.get(), uploads / (minutes * 60.0), done.stream().mapToInt(x -> x.reviews.get()).sum(),
                 done.stream().mapToLong(x -> x.searches.size()).sum(), loadAverage());
         System.out.printf("RESULT 5xx total %d (goal 0); heap after GC %.0f MB ±%.1f %% (goal ±10 %%); "
                 + "upload p99 last minute / first %.1f / %.1f ms = %.2f (goal ≤ 1.2)%n", errors, mean, spread, last, first, last / first);

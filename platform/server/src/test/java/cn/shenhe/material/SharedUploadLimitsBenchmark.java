@@ -10,8 +10,7 @@ import java.sql.Statement;
 
 /**
  * What the shared upload limits cost per upload (issue 14 §3): the rate statement and a registration's turn
- * (advisory lock taken, transaction ended), on the real PostgreSQL, one connection each as a node's pool lends
- * them. CPU of this thread (the node's side: driver, statements) and of the two database backends
+ * (taken and given back), on the real PostgreSQL, one connection each as a node's pool lends them. CPU of this thread (the node's side: driver, statements) and of the two database backends
  * ({@code /proc/<pid>/stat}, PostgreSQL runs on this machine), divided by the uploads. Not a test:
  * <pre>
  * ./mvnw -q -o -pl platform/server test-compile exec:exec -Pbench -Dbench.main=cn.shenhe.material.SharedUploadLimitsBenchmark [-Dbench.seconds=20]
@@ -48,10 +47,11 @@ public final class SharedUploadLimitsBenchmark {
             if (SharedUploadLimits.take(rate, "bench-" + (n % 1000), 1_000_000, 1_000_000) != 0) {
                 throw new IllegalStateException("refused");
             }
-            if (!SharedUploadLimits.hold(turn, "bench-registration-" + (n % 1000), 20_000)) {
+            String registration = "bench-registration-" + (n % 1000);
+            if (!SharedUploadLimits.tryTurn(turn, registration, "bench", 60_000_000)) {
                 throw new IllegalStateException("no turn");
             }
-            turn.rollback();
+            SharedUploadLimits.endTurn(turn, registration, "bench");
             n++;
         }
         return n;

@@ -17,7 +17,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The shared limits' SQL on the real PostgreSQL (127.0.0.1:5432, database {@code test}, a schema of this test's
- * own), with two connections standing for two nodes. The same statements run in ClusterIT behind HAProxy.
+ * own), with two connections (or two instances) standing for two nodes. The same statements run in ClusterIT behind HAProxy.
  */
 class SharedUploadLimitsTest {
 
@@ -29,8 +29,8 @@ class SharedUploadLimitsTest {
         dataSource = dataSource(SCHEMA);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            s.execute("DROP TABLE IF EXISTS upload_bucket");
-            s.execute(Files.readString(Path.of("src/main/resources/db/migration/common/V16__upload_bucket.sql")));
+            s.execute("DROP TABLE IF EXISTS upload_bucket, upload_turn");
+            s.execute(Files.readString(Path.of("src/main/resources/db/migration/common/V16__upload_limits.sql")));
         }
     }
 
@@ -81,23 +81,36 @@ class SharedUploadLimitsTest {
         long t0 = System.nanoTime();
         Optional<UploadGate.Held> second = CompletableFuture.supplyAsync(() -> turn(nodeB, "reg-1", 300)).get(10, TimeUnit.SECONDS);
         assertTrue(second.isEmpty(), "held by the other node");
-        assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(250), "waited for it first");
+        assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(200), "waited for it first");
         try (UploadGate.Held other = nodeB.turnOf("reg-2", 1000).orElseThrow()) {
             // another registration is not held back
         }
-        // released when closed: the waiting node gets it
+        // given back when closed: the waiting node gets it
         CompletableFuture<Optional<UploadGate.Held>> waiting = CompletableFuture.supplyAsync(() -> turn(nodeB, "reg-1", 5000));
         Thread.sleep(100);
         first.get().close();
         try (UploadGate.Held taken = waiting.get(10, TimeUnit.SECONDS).orElseThrow()) {
             assertTrue(nodeA.turnOf("reg-1", 50).isEmpty(), "now node B has it");
         }
+        assertTrue(nodeA.turnOf("reg-1", 50).isPresent(), "and gave it back");
+    }
+
+    @Test
+    void aTurnHeldByANodeThatDiedLapses() throws Exception {
+        SharedUploadLimits dead = limits(), alive = limits();
+        dead.turnLeaseMicros = TimeUnit.MILLISECONDS.toMicros(300);
+        assertTrue(dead.turnOf("reg-3", 100).isPresent());   // never closed: its node died
+        long t0 = System.nanoTime();
+        try (UploadGate.Held taken = alive.turnOf("reg-3", 5000).orElseThrow()) {
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertTrue(waited >= 150, "taken once the lease lapsed, after " + waited + " ms");
+        }
     }
 
     private static Optional<UploadGate.Held> turn(SharedUploadLimits node, String registration, long waitMillis) {
         try {
             return node.turnOf(registration, waitMillis);
-        } catch (SQLException e) {
+        } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
