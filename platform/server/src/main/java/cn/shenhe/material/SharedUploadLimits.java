@@ -92,8 +92,8 @@ public class SharedUploadLimits {
         Boolean on = enabled;
         if (on == null) {
             on = switch (mode.trim().toLowerCase()) {
-                case "on", "true" -> true;
-                case "off", "false" -> false;
+                case "on", "true" -> Boolean.TRUE;   // Boolean arms: a null (cannot tell yet) must not unbox
+                case "off", "false" -> Boolean.FALSE;
                 default -> onPostgreSql();
             };
             if (on == null) {

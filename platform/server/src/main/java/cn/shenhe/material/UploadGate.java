@@ -118,10 +118,16 @@ public class UploadGate {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (!DatabaseOutage.is(e)) {
+                LOG.log(Level.WARNING, "Shared upload turn not taken; this node's own holds (the store's row lock still serialises)", e);
+                return here;
+            }
             here.close();
-            if (e instanceof SQLException sql && DatabaseOutage.is(sql)) throw DatabaseOutage.problem();
-            throw e instanceof RuntimeException r ? r : new IllegalStateException("Upload turn not taken", e);
+            throw DatabaseOutage.problem();
+        } catch (RuntimeException e) {
+            here.close();
+            throw e;
         }
         here.close();
         throw inProgress();
