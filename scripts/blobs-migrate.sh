@@ -7,6 +7,7 @@
 #   SHENHE_BLOBS_S3_ENDPOINT=http://127.0.0.1:9400 SHENHE_BLOBS_S3_BUCKET=shenhe \
 #   SHENHE_BLOBS_S3_ACCESS_KEY=shenhe SHENHE_BLOBS_S3_SECRET_KEY=shenhe-secret \
 #     bash scripts/blobs-migrate.sh --from <shenhe.data.dir>/blobs --district bj [--district sh ...]
+#   (--to DIR copies the other way, --all every blob: what scripts/backup.sh create-cluster uses)
 #
 # The object store's settings are the server's (shenhe.blobs.s3.*: endpoint, bucket, region,
 # path-style, access-key, secret-key), as SHENHE_BLOBS_S3_* environment variables.

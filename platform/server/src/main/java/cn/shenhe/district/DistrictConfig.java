@@ -6,15 +6,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One district's configuration, as read from its tenant-config file. Immutable.
  *
  * @param watermark the district's text on every picture, before "仅用于医师资格考试" and the date
+ * @param storedSide the longest side of its stored pictures ({@code pictures.storedSide}); empty: the server's setting
  */
 public record DistrictConfig(String code, LocalizedText name, int examYear, Review review,
-                             UploadWindow uploadWindow, String watermark, List<Site> sites,
+                             UploadWindow uploadWindow, String watermark, OptionalInt storedSide, List<Site> sites,
                              List<PluginUse> plugins) {
+
+    /** The range a district may choose its stored side in: documents stay legible, a picture stays within its byte limit. */
+    public static final int MIN_STORED_SIDE = 1200;
+    public static final int MAX_STORED_SIDE = 4000;
 
     public record Site(String code, LocalizedText name) {
     }

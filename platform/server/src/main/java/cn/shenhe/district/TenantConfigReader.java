@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -31,7 +32,7 @@ public final class TenantConfigReader {
     private static final Pattern SITE_CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");
     private static final Set<String> KEYS = Set.of("code", "name", "examYear", "review", "uploadWindow",
-            "watermark", "sites", "plugins");
+            "watermark", "pictures", "sites", "plugins");
 
     private final String file;
 
@@ -81,12 +82,29 @@ public final class TenantConfigReader {
         if (watermark.length() > 40) {
             throw fail("watermark", "at most 40 characters");
         }
+        OptionalInt storedSide = storedSide(root.get("pictures"));
         List<PluginUse> plugins = plugins(root.get("plugins"));
         if (plugins.stream().noneMatch(p -> p.id().equals(review.mode()))) {
             throw fail("review.mode", "'" + review.mode() + "' must also be listed under plugins");
         }
-        return new DistrictConfig(code, name, examYear, review, new UploadWindow(opens, closes), watermark,
+        return new DistrictConfig(code, name, examYear, review, new UploadWindow(opens, closes), watermark, storedSide,
                 sites(root.get("sites"), code), plugins);
+    }
+
+    /** {@code pictures:} how the district's pictures are stored; optional, as is each field. */
+    private OptionalInt storedSide(Object value) {
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        Map<String, Object> m = map(value, "pictures");
+        for (String key : m.keySet()) {
+            if (!key.equals("storedSide")) {
+                throw fail("pictures." + key, "unknown field (expected storedSide)");
+            }
+        }
+        return m.containsKey("storedSide")
+                ? OptionalInt.of(integer(m, "storedSide", "pictures.storedSide", DistrictConfig.MIN_STORED_SIDE, DistrictConfig.MAX_STORED_SIDE))
+                : OptionalInt.empty();
     }
 
     private List<Site> sites(Object value, String district) {

@@ -1,13 +1,18 @@
 package cn.shenhe.material;
 
+import cn.shenhe.problem.DatabaseOutage;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,11 +21,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thousands), and each registration processes one upload at a time, taken in turn before decoding,
  * so one candidate's burst never holds every image worker. Refusals are 429 with {@code Retry-After}.
  *
- * <p>Both are per node: behind a balancer a user's limit is at most the nodes times this one, and two
- * uploads of one registration on two nodes are still serialised by the row lock where they are stored.
+ * <p>Both are kept here in memory, and on PostgreSQL (several nodes behind a balancer) also in the database
+ * ({@link SharedUploadLimits}): the memory is the cheap first check (an upload it refuses costs no query,
+ * and a registration's uploads on one node queue here, not in the database), the database the one that
+ * holds across nodes. If the database cannot answer the rate check, the node's own bucket decides.
  */
 @ApplicationScoped
 public class UploadGate {
+
+    private static final Logger LOG = Logger.getLogger(UploadGate.class.getName());
 
     /** Uploads a user may start in a burst. */
     @Inject
@@ -35,6 +44,9 @@ public class UploadGate {
     @ConfigProperty(name = "shenhe.upload.registration-wait-seconds", defaultValue = "20")
     int registrationWaitSeconds;
 
+    @Inject
+    SharedUploadLimits shared;
+
     /** Nanoseconds; the unit test sets its own. */
     java.util.function.LongSupplier clock = System::nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -45,11 +57,30 @@ public class UploadGate {
     public void admit(String user) {
         long now = clock.getAsLong();
         forgetIdleBuckets(now);
-        long waitNanos = buckets.computeIfAbsent(user, u -> new Bucket(burst, now)).take(now, burst, perMinute);
+        Bucket bucket = buckets.computeIfAbsent(user, u -> new Bucket(burst, now));
+        long waitNanos = bucket.take(now, burst, perMinute);
         if (waitNanos > 0) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
-            throw Problem.TOO_MANY_UPLOADS.refuse(Map.of(Problem.RETRY_AFTER, seconds), seconds);
+            throw tooMany(waitNanos);
         }
+        if (shared == null || !shared.enabled()) {
+            return;
+        }
+        try {
+            waitNanos = shared.take(user, burst, perMinute);
+        } catch (SQLException e) {
+            if (DatabaseOutage.is(e)) throw DatabaseOutage.problem();
+            LOG.log(Level.WARNING, "Shared upload limit not checked; this node's own decides", e);
+            return;
+        }
+        if (waitNanos > 0) {
+            bucket.giveBack(burst);   // not used: this node's bucket must not run dry before the shared one
+            throw tooMany(waitNanos);
+        }
+    }
+
+    private static ProblemException tooMany(long waitNanos) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
+        return Problem.TOO_MANY_UPLOADS.refuse(Map.of(Problem.RETRY_AFTER, seconds), seconds);
     }
 
     /**
@@ -68,6 +99,45 @@ public class UploadGate {
      * @throws ProblemException 429 upload-in-progress when the upload before it takes too long
      */
     public Held turnOf(String registrationId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(registrationWaitSeconds);
+        Held here = localTurnOf(registrationId);
+        if (shared == null || !shared.enabled()) {
+            return here;
+        }
+        try {
+            // then across nodes, with what is left of the wait: one node's queue waits here, not in the database
+            Optional<Held> everywhere = shared.turnOf(registrationId, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            if (everywhere.isPresent()) {
+                Held there = everywhere.get();
+                return () -> {
+                    try (here) {
+                        there.close();
+                    }
+                };
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            if (!DatabaseOutage.is(e)) {
+                LOG.log(Level.WARNING, "Shared upload turn not taken; this node's own holds (the store's row lock still serialises)", e);
+                return here;
+            }
+            here.close();
+            throw DatabaseOutage.problem();
+        } catch (RuntimeException e) {
+            here.close();
+            throw e;
+        }
+        here.close();
+        throw inProgress();
+    }
+
+    private static ProblemException inProgress() {
+        return Problem.UPLOAD_IN_PROGRESS.refuse(Map.of(Problem.RETRY_AFTER, 2));
+    }
+
+    /** This node's turn: uploads of one registration on this node queue here, fairly. */
+    private Held localTurnOf(String registrationId) {
         Turn turn = turns.compute(registrationId, (id, t) -> {
             Turn mine = t == null ? new Turn() : t;
             mine.users++;
@@ -81,7 +151,7 @@ public class UploadGate {
         }
         if (!acquired) {
             leave(registrationId);
-            throw Problem.UPLOAD_IN_PROGRESS.refuse(Map.of(Problem.RETRY_AFTER, 2));
+            throw inProgress();
         }
         return () -> {
             turn.permit.release();
@@ -125,6 +195,11 @@ public class UploadGate {
                 return 0;
             }
             return (long) Math.ceil((1 - tokens) / perNano);
+        }
+
+        /** Returns a token taken by {@link #take} for an upload that was not admitted after all. */
+        synchronized void giveBack(int burst) {
+            tokens = Math.min(burst, tokens + 1);
         }
 
         synchronized boolean idleSince(long now, long nanos) {

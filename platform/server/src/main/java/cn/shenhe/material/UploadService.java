@@ -59,7 +59,7 @@ public class UploadService {
     @Inject
     @ConfigProperty(name = "shenhe.upload.max-pixels", defaultValue = "16000000")
     long maxPixels;
-    /** The longest side of a stored picture; larger uploads are scaled down to it. */
+    /** The longest side of a stored picture, unless the district sets its own; larger uploads are scaled down to it. */
     @Inject
     @ConfigProperty(name = "shenhe.upload.stored-side", defaultValue = "2400")
     int storedSide;
@@ -89,17 +89,22 @@ public class UploadService {
         MaterialType type = plugins.requirement(district, facts, typeCode)
                 .map(RequiredType::type)
                 .orElseThrow(() -> MaterialProblems.unknownType(typeCode));
-        // Fail fast without reading the body; the ledger checks again under the row lock.
-        r.checkRoomFor(type, images.count(r, type.code()));
+        refuseIfFull(r, type);   // fail fast without reading the body; the ledger checks again under the row lock
 
         byte[] original = pipeline.readBounded(body, declaredLength, type.maxBytes());
         try (UploadGate.Held turn = gate.turnOf(r.id())) {   // read first: a slow network holds no turn
+            refuseIfFull(r, type);   // the uploads this one waited for may have filled the type: refused before decoding
             return store(r, district, facts, type, original);
         }
     }
 
+    private void refuseIfFull(Registration r, MaterialType type) {
+        r.checkRoomFor(type, images.count(r, type.code()));
+    }
+
     private Upload store(Registration r, DistrictConfig district, RegistrationFacts facts, MaterialType type, byte[] original) {
-        ProcessedImage picture = pipeline.process(original, new UploadRules(type.maxBytes(), type.formats(), maxPixels, storedSide),
+        ProcessedImage picture = pipeline.process(original, new UploadRules(type.maxBytes(), type.formats(), maxPixels,
+                        district.storedSide().orElse(storedSide)),
                 watermark(district));
         CheckResult checks = plugins.check(district, facts, new ImageFacts(type.code(), picture.originalFormat(),
                 picture.originalBytes(), picture.width(), picture.height()), picture.grey());

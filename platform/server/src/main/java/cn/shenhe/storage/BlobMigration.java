@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Copies a district's pictures from one blob store to another (the file system's to the object
- * store's), verifying each copy by its SHA-256 read back from the target. It never changes the
+ * Copies a district's pictures (or every blob) from one blob store to another (the file system's to the
+ * object store's, or back for a backup), verifying each copy by its SHA-256 read back from the target. It never changes the
  * source, so it is safe while the service runs on either store, and it is idempotent: a picture
  * already in the target with the same SHA-256 is skipped, one with other bytes (a copy cut short)
  * is written again. Resuming an interrupted run is running it again.
@@ -57,6 +57,17 @@ public final class BlobMigration {
         List<String> keys = new ArrayList<>();
         from.forEach(district + "/", e -> keys.add(e.key()));
         from.forEach("samples/" + district + "/", e -> keys.add(e.key()));
+        return copyEach(district, keys);
+    }
+
+    /** Copies every blob of the store (a backup's copy of the bucket, or its restore), each verified as above. */
+    public Result migrateAll() throws IOException {
+        List<String> keys = new ArrayList<>();
+        from.forEach("", e -> keys.add(e.key()));
+        return copyEach("every district", keys);
+    }
+
+    private Result copyEach(String district, List<String> keys) {
         int copied = 0;
         int skipped = 0;
         int failed = 0;
@@ -123,25 +134,33 @@ public final class BlobMigration {
     }
 
     /**
-     * {@code --from <blob directory> --district <code> [--district <code> ...]}; the object store
-     * from {@code shenhe.blobs.s3.*} system properties or {@code SHENHE_BLOBS_S3_*} environment
+     * {@code --from <blob directory>} (into the object store) or {@code --to <blob directory>} (out of it: a
+     * backup's copy of the bucket), and {@code --district <code> [--district <code> ...]} or {@code --all};
+     * {@code --create-bucket} makes the object store's bucket first when missing (a restore into a fresh one).
+     * The object store from {@code shenhe.blobs.s3.*} system properties or {@code SHENHE_BLOBS_S3_*} environment
      * variables, as the server reads them. Exit status 0 when every blob is in the target, 1 when
      * some failed or the store cannot be reached (run again), 2 for a wrong command line or configuration.
      */
     public static void main(String[] args) throws Exception {
         Path source = null;
+        Path target = null;
+        boolean all = false;
+        boolean createBucket = false;
         List<String> districts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--from" -> source = Path.of(args[++i]);
+                case "--to" -> target = Path.of(args[++i]);
                 case "--district" -> districts.addAll(Arrays.asList(args[++i].split(",")));
+                case "--all" -> all = true;
+                case "--create-bucket" -> createBucket = true;
                 default -> usage("unknown argument " + args[i]);
             }
         }
-        if (source == null || districts.isEmpty()) {
-            usage("--from and --district are required");
+        if ((source == null) == (target == null) || districts.isEmpty() == !all) {
+            usage("one of --from and --to, and --district or --all, are required");
         }
-        if (!Files.isDirectory(source)) {
+        if (source != null && !Files.isDirectory(source)) {
             usage("no such directory: " + source);
         }
         S3BlobStore.Settings settings;
@@ -153,15 +172,22 @@ public final class BlobMigration {
             return;
         }
         int failed = 0;
-        try (S3BlobStore target = new S3BlobStore(settings)) {
+        try (S3BlobStore s3 = new S3BlobStore(settings)) {
             try {
-                target.probe();
+                if (createBucket) s3.createBucketIfMissing();
+                s3.probe();
             } catch (StorageUnavailableException e) {
                 System.err.println("The object store cannot be reached (" + settings + "): " + e.getMessage());
                 System.exit(1);
             }
-            BlobMigration migration = new BlobMigration(new FileSystemBlobStore(source), target, System.out);
-            System.out.println("Copying from " + source.toAbsolutePath() + " to " + settings);
+            Path folder = source != null ? source : target;
+            FileSystemBlobStore files = new FileSystemBlobStore(folder);
+            BlobMigration migration = source != null ? new BlobMigration(files, s3, System.out) : new BlobMigration(s3, files, System.out);
+            System.out.println(source != null ? "Copying from " + folder.toAbsolutePath() + " to " + settings
+                    : "Copying from " + settings + " to " + folder.toAbsolutePath());
+            if (all) {
+                failed = migration.migrateAll().failed();
+            }
             for (String d : districts) {
                 failed += migration.migrate(d.trim()).failed();
             }
@@ -171,7 +197,7 @@ public final class BlobMigration {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: BlobMigration --from <blob directory> --district <code> [--district <code> ...]");
+        System.err.println("usage: BlobMigration --from|--to <blob directory> --district <code> [--district <code> ...] | --all [--create-bucket]");
         System.exit(2);
     }
 }

@@ -23,6 +23,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -158,6 +159,23 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             s3.headBucket(r -> r.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)));
         } catch (SdkException e) {
             throw unavailable("reach bucket " + bucket, e);
+        }
+    }
+
+    /** Makes the bucket unless it exists (a restore into a fresh bucket); the server itself never makes one. */
+    public void createBucketIfMissing() throws StorageUnavailableException {
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+            return;
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) throw unavailable("reach bucket " + bucket, e);   // 404: NoSuchBucket
+        } catch (SdkException e) {
+            throw unavailable("reach bucket " + bucket, e);
+        }
+        try {
+            s3.createBucket(r -> r.bucket(bucket));
+        } catch (SdkException e) {
+            throw unavailable("create bucket " + bucket, e);
         }
     }
 

@@ -361,7 +361,7 @@ public final class UploadBenchmark {
         return new Timed(done.get(), System.nanoTime() - start);
     }
 
-    private static double pct(List<Long> sorted, int p) {
+    static double pct(List<Long> sorted, int p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
     }
 

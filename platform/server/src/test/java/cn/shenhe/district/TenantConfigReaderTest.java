@@ -58,6 +58,27 @@ class TenantConfigReaderTest {
         assertTrue(d.uploadWindow().isOpenAt(Instant.parse("2026-12-01T00:00:00Z")));
         assertFalse(d.uploadWindow().isOpenAt(Instant.parse("2026-10-31T15:59:59Z")));
         assertTrue(d.uploadWindow().isOpenAt(Instant.parse("2026-10-31T16:00:00Z")), "opens at midnight Beijing time");
+        assertTrue(d.storedSide().isEmpty(), "the server's stored side unless the district sets one");
+    }
+
+    @Test
+    void aDistrictMaySetItsStoredSide() {
+        DistrictConfig d = TenantConfigReader.read("bj.yaml", new StringReader(GOOD + "pictures: { storedSide: 3000 }\n"));
+        assertEquals(3000, d.storedSide().getAsInt());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{ storedSide: 1199 }|pictures.storedSide|between 1200 and 4000",
+            "{ storedSide: 4001 }|pictures.storedSide|between 1200 and 4000",
+            "{ storedSide: wide }|pictures.storedSide|not a whole number",
+            "{ side: 2000 }|pictures.side|unknown field",
+    })
+    void aStoredSideOutOfRangeIsRefused(String pictures, String field, String problem) {
+        TenantConfigException e = assertThrows(TenantConfigException.class,
+                () -> TenantConfigReader.read("bj.yaml", new StringReader(GOOD + "pictures: " + pictures + "\n")));
+        assertEquals(field, e.field());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
     @ParameterizedTest

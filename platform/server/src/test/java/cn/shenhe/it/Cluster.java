@@ -29,6 +29,8 @@ final class Cluster {
     static final int A = HTTP + 41;
     static final int B = HTTP + 42;
     private static final Path ROOT = Path.of(System.getProperty("it.repo.root", "../..")).toAbsolutePath().normalize();
+    /** Each user's upload burst on the nodes (then 30 a minute), shared by both. */
+    static final int UPLOAD_BURST = 40;
     static final Path RUN_DIR = Path.of("target/cluster-it").toAbsolutePath();
     private static final HttpClient HTTP_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -146,8 +148,8 @@ final class Cluster {
                 "CLUSTER_RUN_DIR", RUN_DIR.toString(),
                 "CLUSTER_TENANT_CONFIGS", Path.of("target/it-tenant-configs").toAbsolutePath().toString(),
                 "KC_PORT", System.getProperty("it.keycloak.port", "18180"),
-                // the tests' candidates upload faster than people
-                "SHENHE_UPLOAD_RATE_BURST", "1000000",
+                // the tests' candidates upload faster than people, but within one burst each: the limit is tested
+                "SHENHE_UPLOAD_RATE_BURST", String.valueOf(UPLOAD_BURST),
                 // a snapshot of the indexes every minute, for the node that loses its own
                 "SHENHE_SEARCH_SNAPSHOT_MINUTES", "1"));
         env.putAll(extra);

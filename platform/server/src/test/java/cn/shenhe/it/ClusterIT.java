@@ -172,6 +172,35 @@ class ClusterIT {
 
     @Test
     @Order(7)
+    void aUserBurstingThroughBothNodesIsHeldToOneBurst() throws Exception {
+        String candidate = Keycloak.createUser("candidate", "bj", null).token();
+        String r = register(LB, candidate, "bj", "bj-01");
+        // every attempt counts, so empty bodies (400 once admitted) keep the nodes' work to the limit itself
+        int attempts = 2 * Cluster.UPLOAD_BURST + 20;
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            int node = i % 2 == 0 ? A : B;
+            calls.add(() -> upload(node, candidate, "bj", r, "diploma", new byte[0]));
+        }
+        long t0 = System.nanoTime();
+        List<Response> answers = race(calls);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long admitted = answers.stream().filter(a -> a.statusCode() == 400).count();
+        List<Response> limited = answers.stream().filter(a -> a.statusCode() == 429).toList();
+        assertEquals(attempts, admitted + limited.size(), "only 400 empty-file or 429");
+        // one node's memory alone would admit a burst per node: 2 x 40
+        assertTrue(admitted >= Cluster.UPLOAD_BURST && admitted <= Cluster.UPLOAD_BURST + seconds / 2 + 1,
+                admitted + " admitted through two nodes in " + seconds + " s: one burst of " + Cluster.UPLOAD_BURST + ", +30/min");
+        Response refusal = limited.getFirst();
+        refusal.then().contentType("application/problem+json").body("code", equalTo("too-many-uploads"));
+        int retryAfter = Integer.parseInt(refusal.getHeader("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
+        System.out.printf("ClusterIT: %d of %d uploads of one user through both nodes admitted in %.1f s (burst %d)%n",
+                admitted, attempts, seconds, Cluster.UPLOAD_BURST);
+    }
+
+    @Test
+    @Order(8)
     void theObjectStoreStoppedRefusesUploadsCleanlyAndComesBack() {
         String candidate = Keycloak.createUser("candidate", "bj", null).token();
         String r = register(LB, candidate, "bj", "bj-01");
@@ -195,7 +224,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void killingNodeAWhileFourClientsUploadLosesNothingAcknowledged() throws Exception {
         Map<String, byte[]> acknowledged = new ConcurrentHashMap<>();   // url -> SHA-256 of the bytes read back
         Map<String, String> owner = new ConcurrentHashMap<>();
@@ -251,7 +280,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void nodeARestartedWithoutItsIndexesCatchesUpFromTheSnapshotAndTheLog() throws IOException {
         String admin = Keycloak.createUser("district-admin", "bj", null).token();
         // the nodes publish a snapshot every minute (one of them at a time)

@@ -81,4 +81,62 @@ class UploadGateTest {
             assertTrue(again != null);   // the turn was given back
         }
     }
+
+    /** The shared limits as the test wants them (the real ones, on PostgreSQL, in SharedUploadLimitsTest). */
+    static final class Shared extends SharedUploadLimits {
+        long waitNanos;
+        boolean turnFree = true;
+        int asked;
+
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
+        public long take(String user, int burst, int perMinute) {
+            asked++;
+            return waitNanos;
+        }
+
+        @Override
+        public java.util.Optional<UploadGate.Held> turnOf(String registrationId, long waitMillis) {
+            return turnFree ? java.util.Optional.of(() -> { }) : java.util.Optional.empty();
+        }
+    }
+
+    @Test
+    void theSharedLimitIsAskedAfterTheNodesOwnAndItsRefusalsCostTheNodeNothing() {
+        UploadGate g = gate(3, 600, 1);
+        g.clock = () -> 0;   // no refill
+        Shared shared = new Shared();
+        g.shared = shared;
+        g.admit("alice");
+        shared.waitNanos = TimeUnit.MILLISECONDS.toNanos(1500);   // the other node took the rest
+        for (int i = 0; i < 5; i++) {
+            ProblemException e = assertThrows(ProblemException.class, () -> g.admit("alice"));
+            assertEquals("too-many-uploads", e.code());
+            assertEquals(2L, e.details().get("retryAfterSeconds"), "the shared wait");
+        }
+        shared.waitNanos = 0;
+        g.admit("alice");
+        g.admit("alice");   // the node's own bucket still had both: refusals elsewhere gave its tokens back
+        int asked = shared.asked;
+        assertThrows(ProblemException.class, () -> g.admit("alice"));
+        assertEquals(asked, shared.asked, "refused by the node's own bucket without a query");
+    }
+
+    @Test
+    void aTurnHeldOnAnotherNodeIsA429AndGivesThisNodesTurnBack() {
+        UploadGate g = gate(100, 100, 1);
+        Shared shared = new Shared();
+        g.shared = shared;
+        shared.turnFree = false;
+        ProblemException e = assertThrows(ProblemException.class, () -> g.turnOf("r"));
+        assertEquals("upload-in-progress", e.code());
+        shared.turnFree = true;
+        try (UploadGate.Held turn = g.turnOf("r")) {
+            assertTrue(turn != null);   // this node's turn was given back
+        }
+    }
 }

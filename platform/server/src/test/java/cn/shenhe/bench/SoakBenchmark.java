@@ -1,0 +1,343 @@
+package cn.shenhe.bench;
+
+import cn.shenhe.it.Api;
+import cn.shenhe.it.Keycloak;
+import cn.shenhe.it.Management;
+import cn.shenhe.material.image.SampleImages;
+import io.restassured.path.json.JsonPath;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The soak of issue 14 §6: uploads at a steady rate for {@code bench.minutes} (10) with reviewers (claim, comment,
+ * pass) and searches running beside them, against a running server (./run.sh, or the test servers). The rate is
+ * {@code bench.fraction} (0.8) of {@code bench.rate} when given, else of the rate {@link UploadBenchmark}'s HTTP
+ * phase measures in a probe of {@code bench.probe.seconds} (60, after its warm-up of {@code bench.warmup} s).
+ * <pre>
+ * ./mvnw -q -o -pl platform/server test-compile exec:exec -Pbench -Dbench.main=cn.shenhe.bench.SoakBenchmark [-Dbench.minutes=1 -Dbench.rate=12]
+ * </pre>
+ * Uploads are sent open-loop (scheduled at the rate whatever the answers' times, latency counted from the
+ * scheduled moment, so a server that falls behind shows it); each candidate uploads its four required pictures,
+ * and a complete registration enters bj-01's queue, where {@code bench.reviewers} site reviewers claim the next,
+ * approve its pictures with an internal comment and pass it; {@code bench.searchers} district admins search.
+ * Every minute: uploads/s, 5xx, upload p50/p99, reviews, searches and their p99, and the server's heap after a full
+ * GC ({@code jcmd <pid> GC.run}, then {@code memory_usedHeap_bytes} from /metrics; the pid from
+ * {@code bench.server.pid} or the process listening on the HTTP port). At the end: 5xx total (goal 0), the heap's
+ * spread around its mean (goal ±10 %), p99 of the last minute over the first (goal ≤ 1.2).
+ */
+public final class SoakBenchmark {
+
+    private static final String D = System.getProperty("bench.district", "bj");
+    private static final String SITE = System.getProperty("bench.site", D + "-01");
+    private static final String[] REQUIRED = {"id-card", "id-card", "diploma", "practice-proof"};
+    private static final String[] QUERIES = {"", "李", "测试", "核对", "李测试", "学历"};
+    private static final Pattern HEAP = Pattern.compile("(?m)^(?:base_)?memory_usedHeap_bytes(?:\\{[^}]*})? ([0-9.Ee+-]+)");
+
+    public static void main(String[] args) throws Exception {
+        int minutes = Integer.getInteger("bench.minutes", 10);
+        double fraction = Double.parseDouble(System.getProperty("bench.fraction", "0.8"));
+        String given = System.getProperty("bench.rate", "");
+        byte[] photo = SampleImages.photoJpeg();
+        double full = given.isBlank() ? probe(photo) : Double.parseDouble(given);
+        double rate = full * fraction;
+        System.out.printf("Soak: %d min at %.1f uploads/s (%.0f %% of %.1f%s), %s reviewers, %s searchers, district %s, server %s%n",
+                minutes, rate, fraction * 100, full, given.isBlank() ? " measured" : " given",
+                Integer.getInteger("bench.reviewers", 2), Integer.getInteger("bench.searchers", 2), D, Api.V1);
+        new SoakBenchmark(rate, minutes, photo).run();
+    }
+
+    /** The server's upload rate, as UploadBenchmark's HTTP phase measures it (its own candidates, warmed up first). */
+    private static double probe(byte[] photo) throws Exception {
+        int seconds = Integer.getInteger("bench.probe.seconds", 60);
+        UploadBenchmark.Http http = new UploadBenchmark.Http(Api.BASE, Management.BASE, photo, Runtime.getRuntime().availableProcessors() + 1);
+        System.out.printf("Probe: the full upload rate over %d s (after a warm-up of %s s)%n", seconds, System.getProperty("bench.warmup", "120"));
+        http.warmUp(seconds);
+        http.measure(seconds);
+        return http.report().perSecond();
+    }
+
+    private final double rate;
+    private final int minutes;
+    private final byte[] photo;
+    private final ConcurrentLinkedQueue<Seat> filling = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Seat> unused = new ConcurrentLinkedQueue<>();
+    private final List<Minute> done = new ArrayList<>();
+    private volatile Minute now = new Minute();
+    private final AtomicLong scheduled = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private SoakBenchmark(double rate, int minutes, byte[] photo) {
+        this.rate = rate;
+        this.minutes = minutes;
+        this.photo = photo;
+    }
+
+    /** What one minute saw. */
+    static final class Minute {
+        final List<Long> uploads = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> searches = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger errors5xx = new AtomicInteger();
+        final AtomicInteger otherFailures = new AtomicInteger();
+        final AtomicInteger reviews = new AtomicInteger();
+        double heapAfterGcMb = Double.NaN;
+    }
+
+    /** A person of the realm whose token is fetched again before it expires (15 min). */
+    static final class Account {
+        private final Keycloak.User user;
+        private String token;
+        private long fetchedAt;
+
+        Account(Keycloak.User user) {
+            this.user = user;
+        }
+
+        synchronized String token() {
+            if (token == null || System.nanoTime() - fetchedAt > TimeUnit.MINUTES.toNanos(12)) {
+                token = user.token();
+                fetchedAt = System.nanoTime();
+            }
+            return token;
+        }
+    }
+
+    /** A candidate with a registration and the next required picture to upload. */
+    record Seat(Account account, String registration, int next) {
+        Seat then() {
+            return new Seat(account, registration, next + 1);
+        }
+    }
+
+    private void run() throws Exception {
+        long total = (long) Math.ceil(rate * minutes * 60 * 1.1);
+        prepareCandidates((int) (total / REQUIRED.length) + 8);
+        List<Account> reviewers = accounts("site-reviewer", SITE, Integer.getInteger("bench.reviewers", 2));
+        List<Account> searchers = accounts("district-admin", null, Integer.getInteger("bench.searchers", 2));
+        long pid = serverPid();
+        heapAfterGc(pid);   // the first full GC outside the timed minutes
+
+        ExecutorService uploaders = Executors.newFixedThreadPool(Integer.getInteger("bench.upload.threads", 16));
+        ExecutorService others = Executors.newFixedThreadPool(reviewers.size() + searchers.size());
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.MINUTES.toNanos(minutes);
+        long periodNanos = (long) (1e9 / rate);
+        clock.scheduleAtFixedRate(() -> {
+            long at = System.nanoTime();
+            scheduled.incrementAndGet();
+            inFlight.incrementAndGet();
+            uploaders.execute(() -> upload(at));
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        List<Future<?>> loops = new ArrayList<>();
+        for (Account r : reviewers) loops.add(others.submit(() -> reviewLoop(r, end)));
+        for (Account s : searchers) loops.add(others.submit(() -> searchLoop(s, end)));
+        System.out.println("minute  uploads/s  5xx  upload p50 ms  p99 ms  reviews  searches  search p99 ms  heap after GC MB  backlog");
+        for (int m = 1; m <= minutes; m++) {
+            long minuteEnd = start + TimeUnit.MINUTES.toNanos(m);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, minuteEnd - System.nanoTime()));
+            Minute closed = now;
+            now = new Minute();
+            closed.heapAfterGcMb = heapAfterGc(pid);
+            done.add(closed);
+            print(m, closed);
+        }
+        clock.shutdownNow();
+        for (Future<?> f : loops) f.get(60, TimeUnit.SECONDS);
+        uploaders.shutdown();
+        uploaders.awaitTermination(60, TimeUnit.SECONDS);
+        others.shutdownNow();
+        summary();
+    }
+
+    private void print(int m, Minute x) {
+        List<Long> up = sorted(x.uploads), se = sorted(x.searches);
+        System.out.printf("%6d  %9.1f  %3d  %13.1f  %6.1f  %7d  %8d  %13.1f  %16.0f  %7d%s%n", m, up.size() / 60.0, x.errors5xx.get(),
+                UploadBenchmark.pct(up, 50), UploadBenchmark.pct(up, 99), x.reviews.get(), se.size(), UploadBenchmark.pct(se, 99), x.heapAfterGcMb, inFlight.get(),
+                x.otherFailures.get() == 0 ? "" : "  (" + x.otherFailures.get() + " other failures)");
+    }
+
+    private void summary() {
+        int errors = done.stream().mapToInt(x -> x.errors5xx.get()).sum();
+        double mean = done.stream().mapToDouble(x -> x.heapAfterGcMb).average().orElse(Double.NaN);
+        double spread = done.stream().mapToDouble(x -> Math.abs(x.heapAfterGcMb - mean) / mean * 100).max().orElse(Double.NaN);
+        double first = UploadBenchmark.pct(sorted(done.getFirst().uploads), 99), last = UploadBenchmark.pct(sorted(done.getLast().uploads), 99);
+        long uploads = done.stream().mapToLong(x -> x.uploads.size()).sum();
+        System.out.printf("%nRESULT soak %d min at %.1f uploads/s: %d of %d scheduled uploads stored (%.1f/s), %d reviews, %d searches; load average %s%n",
+                minutes, rate, uploads, scheduled.get(), uploads / (minutes * 60.0), done.stream().mapToInt(x -> x.reviews.get()).sum(),
+                done.stream().mapToLong(x -> x.searches.size()).sum(), loadAverage());
+        System.out.printf("RESULT 5xx total %d (goal 0); heap after GC %.0f MB ±%.1f %% (goal ±10 %%); "
+                + "upload p99 last minute / first %.1f / %.1f ms = %.2f (goal ≤ 1.2)%n", errors, mean, spread, last, first, last / first);
+    }
+
+    /** One scheduled upload: the next picture of a candidate that is filling, or of a new one. */
+    private void upload(long scheduledAt) {
+        try {
+            Seat seat = filling.poll();
+            if (seat == null) seat = unused.poll();
+            if (seat == null) {
+                now.otherFailures.incrementAndGet();   // prepared too few: counted, never a silent gap
+                return;
+            }
+            BlockingHttp.Answer a = BlockingHttp.exchange("POST", Api.V1 + "/districts/" + D + "/registrations/" + seat.registration()
+                    + "/materials/" + REQUIRED[seat.next()] + "/images", seat.account().token(), "image/jpeg", photo);
+            Minute m = now;
+            if (a.status() == 201) {
+                m.uploads.add(System.nanoTime() - scheduledAt);
+                if (seat.next() + 1 < REQUIRED.length) filling.add(seat.then());   // else complete: in the site's queue
+            } else {
+                count(m, a.status());
+                filling.add(seat);   // the same picture again next time
+            }
+        } catch (Exception e) {
+            now.otherFailures.incrementAndGet();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Claim the next registration of the site, approve its pictures with a comment, pass it; wait when the queue is empty. */
+    private Void reviewLoop(Account reviewer, long end) throws Exception {
+        long pause = Long.getLong("bench.review.pause.ms", 1000);
+        while (System.nanoTime() < end) {
+            BlockingHttp.Answer claim = BlockingHttp.exchange("POST", Api.V1 + "/districts/" + D + "/review-queue/claims?level=SITE",
+                    reviewer.token(), null, null);
+            if (claim.status() != 200) {
+                if (claim.status() != 204) count(now, claim.status());   // 204: nothing to claim yet
+                Thread.sleep(500);
+                continue;
+            }
+            String r = JsonPath.from(claim.body()).getString("registrationId");
+            BlockingHttp.Answer view = BlockingHttp.exchange("GET", Api.V1 + "/districts/" + D + "/registrations/" + r, reviewer.token(), null, null);
+            if (view.status() != 200) {
+                count(now, view.status());
+                continue;
+            }
+            List<String> images = JsonPath.from(view.body()).getList("materials.images.flatten().id", String.class);
+            StringBuilder body = new StringBuilder("{\"level\":\"SITE\",\"images\":[");
+            for (int i = 0; i < images.size(); i++) {
+                body.append(i == 0 ? "" : ",").append("{\"imageId\":\"").append(images.get(i)).append("\",\"decision\":\"APPROVE\"}");
+            }
+            body.append("],\"comments\":[{\"body\":\"核对过学历信息\",\"visibility\":\"INTERNAL\"}],\"outcome\":\"PASS\"}");
+            BlockingHttp.Answer decided = BlockingHttp.exchange("POST", Api.V1 + "/districts/" + D + "/registrations/" + r + "/reviews",
+                    reviewer.token(), "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
+            if (decided.status() == 200) now.reviews.incrementAndGet();
+            else count(now, decided.status());
+            Thread.sleep(pause);
+        }
+        return null;
+    }
+
+    private Void searchLoop(Account admin, long end) throws Exception {
+        long pause = Long.getLong("bench.search.pause.ms", 250);
+        int i = 0;
+        while (System.nanoTime() < end) {
+            String q = QUERIES[i++ % QUERIES.length];
+            long t0 = System.nanoTime();
+            BlockingHttp.Answer a = BlockingHttp.exchange("GET", Api.V1 + "/districts/" + D + "/search?q="
+                    + URLEncoder.encode(q, StandardCharsets.UTF_8), admin.token(), null, null);
+            Minute m = now;
+            if (a.status() == 200) m.searches.add(System.nanoTime() - t0);
+            else count(m, a.status());
+            Thread.sleep(pause);
+        }
+        return null;
+    }
+
+    private static void count(Minute m, int status) {
+        if (status >= 500) m.errors5xx.incrementAndGet();
+        else m.otherFailures.incrementAndGet();
+    }
+
+    /** Candidates with a registration each, signed in; a few at a time (Keycloak's admin API is the slow part). */
+    private void prepareCandidates(int n) throws Exception {
+        long t0 = System.nanoTime();
+        ExecutorService signUps = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Seat>> made = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                made.add(signUps.submit(() -> {
+                    Account a = new Account(Keycloak.createUser("candidate", D, null));
+                    String body = BlockingHttp.expect(201, "POST", Api.V1 + "/districts/" + D + "/registrations", a.token(), "application/json",
+                            ("{\"examYear\":2027,\"category\":\"clinical-physician\",\"site\":\"" + SITE + "\"}").getBytes(StandardCharsets.UTF_8)).body();
+                    return new Seat(a, JsonPath.from(body).getString("id"), 0);
+                }));
+            }
+            for (Future<Seat> s : made) unused.add(s.get());
+        } finally {
+            signUps.shutdownNow();
+        }
+        System.out.printf("Prepared %d candidates with registrations in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static List<Account> accounts(String role, String site, int n) {
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < n; i++) accounts.add(new Account(Keycloak.createUser(role, D, site)));
+        return accounts;
+    }
+
+    /** The server's heap after a full GC, in MB (without one when its pid is unknown); NaN when jcmd fails (another user's JVM). */
+    private static double heapAfterGc(long pid) {
+        try {
+            if (pid > 0) {
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), "GC.run")
+                        .redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) return Double.NaN;
+            }
+            Matcher m = HEAP.matcher(Management.metrics(Management.BASE, "base"));
+            return m.find() ? Double.parseDouble(m.group(1)) / (1 << 20) : Double.NaN;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    /** {@code bench.server.pid}, or the process listening on the server's HTTP port (ss shows one's own processes). */
+    private static long serverPid() {
+        Long given = Long.getLong("bench.server.pid");
+        if (given != null) return given;
+        try {
+            String port = Api.BASE.substring(Api.BASE.lastIndexOf(':') + 1);
+            Process p = new ProcessBuilder("ss", "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Matcher m = Pattern.compile("pid=(\\d+)").matcher(out);
+            if (m.find()) return Long.parseLong(m.group(1));
+        } catch (Exception e) {
+            // below
+        }
+        System.out.println("No server pid (-Dbench.server.pid): the heap is read without a forced GC");
+        return -1;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> copy;
+        synchronized (values) {
+            copy = new ArrayList<>(values);
+        }
+        Collections.sort(copy);
+        return copy;
+    }
+}
