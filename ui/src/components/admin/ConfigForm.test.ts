@@ -86,7 +86,7 @@ describe('ConfigForm', () => {
     const w = await mountForm()
     expect(w.findAll('input[type=datetime-local], input[type=date], input[type=time]')).toHaveLength(0)
     expect(w.find('input[type=file]:not(.el-upload__input)').exists()).toBe(false)
-    expect(w.find('[data-testid=sample-diploma] button').text()).toBe('上传示例图片')
+    expect(w.find('[data-testid=sample-diploma] [role=button]').text()).toBe('上传示例图片: 学历证书')
     const opens = w.findAllComponents({ name: 'ElDatePicker' })[0].find('input')
     expect((opens.element as HTMLInputElement).value).toBe('2026-11-01 00:00:00')   // not 11/01/2026, 12:00 AM
     await opens.trigger('focus')
@@ -97,7 +97,7 @@ describe('ConfigForm', () => {
 
     setLocale('en')
     const english = await mountForm(en)
-    expect(english.find('[data-testid=sample-diploma] button').text()).toBe('Upload a sample image')
+    expect(english.find('[data-testid=sample-diploma] [role=button]').text()).toBe('Upload a sample image: Diploma')
     expect((english.findAllComponents({ name: 'ElDatePicker' })[0].find('input').element as HTMLInputElement).value).toBe('2026-11-01 00:00:00')
     english.unmount()
   })
