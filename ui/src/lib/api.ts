@@ -1,3 +1,6 @@
+// The transport under src/api/<area>.ts: the bearer token, Accept-Language, and refusals (problem+json) as ApiError.
+// Views and components call the area modules, not these functions (but for imageUrl, the picture loader
+// that AuthImage and UploadCard take by default).
 import { token } from './auth'
 import type { Problem } from './types'
 import { currentLocale } from '../i18n'

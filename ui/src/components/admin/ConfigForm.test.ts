@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import en from 'element-plus/es/locale/lang/en'
 import { i18n, setLocale } from '../../i18n'
 import type { ConfigDoc } from '../../lib/districtConfig'
 
@@ -18,9 +20,9 @@ const config = (): ConfigDoc => ({
 })
 const diploma = { code: 'diploma', name: { zh: '学历证书', en: 'Diploma' }, sampleUrl: '/api/v1/districts/bj/material-types/diploma/sample?category=clinical-physician', minImages: 1, maxImages: 2, fixedCount: false, required: true, formats: ['image/jpeg'], maxBytes: 204800 }
 
-async function mountForm() {
+async function mountForm(elementLocale = zhCn) {
   const ConfigForm = (await import('./ConfigForm.vue')).default
-  const w = mount(ConfigForm, { props: { district: 'bj', config: config(), etag: '"3"' }, global: { plugins: [i18n, ElementPlus] }, attachTo: document.body })
+  const w = mount(ConfigForm, { props: { district: 'bj', config: config(), etag: '"3"' }, global: { plugins: [i18n, [ElementPlus, { locale: elementLocale }]] }, attachTo: document.body })
   await flushPromises()
   return w
 }
@@ -48,8 +50,8 @@ describe('ConfigForm', () => {
     const max = w.find('[data-testid=limit-diploma-max] input')
     await max.setValue('1')
     await max.trigger('change')
-    const closes = w.find('input[data-testid=window-closes]')
-    await closes.setValue('2028-01-31T18:00:00')
+    // what the picker hands back once a date and time are chosen (Beijing wall time)
+    w.findAllComponents({ name: 'ElDatePicker' })[1].vm.$emit('update:modelValue', '2028-01-31T18:00:00')
     await w.find('[data-testid=save-config]').trigger('click')
     await flushPromises()
 
@@ -77,6 +79,37 @@ describe('ConfigForm', () => {
     const doc = sent()
     expect(doc.review.mode).toBe('onsite-review')
     expect(doc.plugins[1]).toEqual({ id: 'onsite-review', settings: { bookingCutoffHours: 24, slots: [{ site: 'bj-01', date: '', start: '09:00', end: '11:30', capacity: 30 }] } })
+    w.unmount()
+  })
+
+  it("reads in the page's language: Element Plus' upload and pickers, none of the browser's own controls", async () => {
+    const w = await mountForm()
+    expect(w.findAll('input[type=datetime-local], input[type=date], input[type=time]')).toHaveLength(0)
+    expect(w.find('input[type=file]:not(.el-upload__input)').exists()).toBe(false)
+    expect(w.find('[data-testid=sample-diploma] [role=button]').text()).toBe('上传示例图片: 学历证书')
+    const opens = w.findAllComponents({ name: 'ElDatePicker' })[0].find('input')
+    expect((opens.element as HTMLInputElement).value).toBe('2026-11-01 00:00:00')   // not 11/01/2026, 12:00 AM
+    await opens.trigger('focus')
+    await opens.trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('此刻')
+    w.unmount()
+
+    setLocale('en')
+    const english = await mountForm(en)
+    expect(english.find('[data-testid=sample-diploma] [role=button]').text()).toBe('Upload a sample image: Diploma')
+    expect((english.findAllComponents({ name: 'ElDatePicker' })[0].find('input').element as HTMLInputElement).value).toBe('2026-11-01 00:00:00')
+    english.unmount()
+  })
+
+  it("sends a sample picture chosen with the upload button", async () => {
+    const w = await mountForm()
+    const file = new File([new Uint8Array([0xff, 0xd8, 0xff])], 'sample.jpg', { type: 'image/jpeg' })
+    const input = w.find('[data-testid=sample-diploma] input[type=file]')
+    Object.defineProperty(input.element, 'files', { value: [file] })
+    await input.trigger('change')
+    await flushPromises()
+    expect(apiRaw).toHaveBeenCalledWith('PUT', '/api/v1/districts/bj/config/samples/diploma', { body: expect.any(File), contentType: 'image/jpeg' })
     w.unmount()
   })
 

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A district's configuration, for its administrator (national administrators read it): the same
@@ -67,6 +68,13 @@ public class ConfigResource {
     @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.DISTRICT_ADMIN)
+    @APIResponse(responseCode = "200", description = "Saved as a new version (or unchanged); ETag: the version")
+    @APIResponse(responseCode = "400", description = "If-Match is not a version (bad-if-match), or malformed (bad-request)")
+    @APIResponse(responseCode = "409", description = "The change would strand candidates (config-strands-candidates) or raced another"
+            + " (config-changed-concurrently)")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version (config-version-mismatch)")
+    @APIResponse(responseCode = "413", description = "The document is larger than 200 KB (config-too-large)")
+    @APIResponse(responseCode = "422", description = "The document is not a valid district configuration (config-invalid)")
     public Response change(InputStream body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @QueryParam("summary") String summary) throws IOException {
         String text = bounded(body);
@@ -131,6 +139,12 @@ public class ConfigResource {
     @Path("/versions/{n}/revert")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.DISTRICT_ADMIN)
+    @APIResponse(responseCode = "201", description = "The old version is saved again as a new version; ETag: the version")
+    @APIResponse(responseCode = "400", description = "If-Match is not a version (bad-if-match)")
+    @APIResponse(responseCode = "409", description = "The revert would strand candidates (config-strands-candidates) or raced another"
+            + " change (config-changed-concurrently)")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version (config-version-mismatch)")
+    @APIResponse(responseCode = "422", description = "That version is no longer a valid configuration (config-invalid)")
     public Response revert(@PathParam("n") int n, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return outcome(admin.revert(district, n, version(ifMatch)), Response.Status.CREATED);
     }
@@ -139,6 +153,8 @@ public class ConfigResource {
     @Path("/reload")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.DISTRICT_ADMIN)
+    @APIResponse(responseCode = "200", description = "Reloaded from the tenant-config folder; ETag: the version")
+    @APIResponse(responseCode = "422", description = "The file is not a valid district configuration (config-invalid)")
     public Response reload() {
         Current c = admin.reload(district);
         return Response.ok(ConfigDocument.jsonText(Json.createObjectBuilder().add("version", c.version()).build()),
@@ -150,6 +166,11 @@ public class ConfigResource {
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.DISTRICT_ADMIN)
+    @APIResponse(responseCode = "200", description = "The sample picture is stored")
+    @APIResponse(responseCode = "400", description = "Empty body (empty-file)")
+    @APIResponse(responseCode = "413", description = "The picture is too large (file-too-large)")
+    @APIResponse(responseCode = "415", description = "Not a JPEG or PNG (format-not-accepted)")
+    @APIResponse(responseCode = "422", description = "Unreadable or too large in pixels (image-unreadable, image-dimensions-too-large)")
     public Response putSample(@PathParam("type") String type, InputStream body) throws IOException {
         byte[] bytes = body.readNBytes((int) DistrictSamples.MAX_BYTES + 1);
         DistrictSample s = samples.put(admin.current(district).config(), type, bytes);
@@ -163,6 +184,7 @@ public class ConfigResource {
     @DELETE
     @Path("/samples/{type}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
+    @APIResponse(responseCode = "204", description = "The sample picture is removed")
     public Response deleteSample(@PathParam("type") String type) {
         admin.current(district);
         if (!samples.remove(type)) {

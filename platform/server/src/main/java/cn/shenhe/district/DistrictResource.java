@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * What every district publishes, without sign-in (the FAQ sends candidates to a QR code for
@@ -81,6 +82,8 @@ public class DistrictResource {
     @GET
     @Path("/{district}/requirements")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The materials asked of such a candidate")
+    @APIResponse(responseCode = "422", description = "Unknown category or site (invalid-field)")
     public List<RequirementView> requirements(@PathParam("district") String code, @QueryParam("category") String category,
                                               @QueryParam("site") String site) {
         DistrictConfig d = district(code);

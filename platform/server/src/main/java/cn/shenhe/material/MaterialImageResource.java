@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** One stored picture of a registration: read back (watermarked), or deleted until locked. */
 @Path("/districts/{district}/registrations/{registration}/images/{image}")
@@ -66,6 +67,8 @@ public class MaterialImageResource {
 
     @DELETE
     @RolesAllowed(Role.CANDIDATE)
+    @APIResponse(responseCode = "204", description = "The picture is removed")
+    @APIResponse(responseCode = "409", description = "The registration or the picture is locked (registration-locked, image-locked)")
     public Response delete(@PathParam("registration") String registrationId, @PathParam("image") String imageId) {
         uploads.delete(registrationId, imageId);
         return Response.noContent().build();

@@ -21,12 +21,31 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Uploading a picture of one material type: the body is the picture ({@code image/jpeg},
  * {@code image/png}); a multipart form with a {@code file} part is accepted too.
  */
 @Path("/districts/{district}/registrations/{registration}/materials/{type}/images")
+// Both operations (a picture as the body, or in a form) answer alike.
+@APIResponse(responseCode = "201", description = "Stored: the picture as the registration now shows it, its URL in Location",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.ImageView.class)))
+@APIResponse(responseCode = "400", description = "Empty body (empty-file), no 'file' part in a form (file-missing), or malformed"
+        + " (bad-request)")
+@APIResponse(responseCode = "404", description = "No such registration or material type (not-found, material-type-not-found)")
+@APIResponse(responseCode = "409", description = "Refused by the registration's state: registration-locked, count-limit-reached,"
+        + " upload-window-closed")
+@APIResponse(responseCode = "413", description = "The picture is larger than the district allows (file-too-large, maxBytes)")
+@APIResponse(responseCode = "415", description = "Not a picture in an accepted format (format-not-accepted, unsupported-media-type)")
+@APIResponse(responseCode = "422", description = "The picture cannot be used: image-unreadable, image-dimensions-too-large, or"
+        + " refused by a quality check (the check's code)")
+@APIResponse(responseCode = "429", description = "Too many uploads, or one still being processed (too-many-uploads,"
+        + " upload-in-progress; Retry-After)")
+@APIResponse(responseCode = "503", description = "Decoding timed out, or the database or object store is unreachable"
+        + " (image-processing-timeout, database-unavailable, storage-unavailable; Retry-After)")
 @RequestScoped
 public class MaterialUploadResource {
 

@@ -55,6 +55,7 @@ public class NationalResource {
     @Operation(summary = "Search registrations and comments across districts (or one: district=)")
     @APIResponse(responseCode = "200", description = "A page of hits with the total and facet counts",
             content = @Content(schema = @Schema(implementation = SearchResult.class)))
+    @APIResponse(responseCode = "422", description = "Unknown district, q too long, sort unknown or offset past the window (invalid-field)")
     public Response search(@QueryParam("q") String q, @QueryParam("district") String district,
                                @QueryParam("status") String status, @QueryParam("site") String site,
                                @QueryParam("category") String category,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The district's notices by e-mail and SMS (the outbox): which failed after every try (for the
@@ -41,6 +42,8 @@ public class NoticeResource {
 
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
+    @APIResponse(responseCode = "200", description = "The district's notices with that status")
+    @APIResponse(responseCode = "422", description = "status is not FAILED, PENDING or SENT (invalid-field)")
     public List<NoticeView> list(@QueryParam("status") @DefaultValue("FAILED") String status,
                                  @QueryParam("limit") @DefaultValue("100") int limit) {
         OutboundNotice.Status s;

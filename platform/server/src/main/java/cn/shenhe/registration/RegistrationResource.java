@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Registrations of a district: register, list, read. */
 @Path("/districts/{district}/registrations")
@@ -39,6 +42,11 @@ public class RegistrationResource {
 
     @POST
     @RolesAllowed(Role.CANDIDATE)
+    @APIResponse(responseCode = "201", description = "Registered: the registration, its URL in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "409", description = "The candidate is already registered for this year's exam (already-registered)")
+    @APIResponse(responseCode = "422", description = "A field is missing or wrong (invalid-field, validation-failed), or registration is"
+            + " not open for that exam year (exam-year-not-open)")
     public Response register(RegisterRequest request) {
         Registration r = service.register(request);
         RegistrationView view = views.of(r);

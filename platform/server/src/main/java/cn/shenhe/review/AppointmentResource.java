@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A registration's on-site appointment (现场审核预约): the candidate books, rebooks, cancels; the site reviewer checks in. */
 @Path("/districts/{district}/registrations/{registration}/appointment")
@@ -45,6 +46,10 @@ public class AppointmentResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.CANDIDATE)
+    @APIResponse(responseCode = "200", description = "Booked (or moved to that slot): the appointment with the slot's counts")
+    @APIResponse(responseCode = "409", description = "Refused: materials-incomplete, already-checked-in, slot-full, booking-closed,"
+            + " not-in-person-review")
+    @APIResponse(responseCode = "422", description = "slotId missing, unknown or at another site (invalid-field)")
     public Appointments.AppointmentView book(Booking booking) {
         if (booking == null || booking.slotId() == null) {
             throw Problems.invalid("slotId", "请选择预约时段", "slotId is required");
@@ -54,6 +59,9 @@ public class AppointmentResource {
 
     @DELETE
     @RolesAllowed(Role.CANDIDATE)
+    @APIResponse(responseCode = "204", description = "The booking is cancelled")
+    @APIResponse(responseCode = "409", description = "No booked appointment (no-appointment), booking closed (booking-closed), or"
+            + " not-in-person-review")
     public void cancel() {
         appointments.cancel(registration);
     }
@@ -61,6 +69,9 @@ public class AppointmentResource {
     @POST
     @Path("/check-in")
     @RolesAllowed(Role.SITE_REVIEWER)
+    @APIResponse(responseCode = "200", description = "Checked in: the registration is claimed by the caller for the in-person review")
+    @APIResponse(responseCode = "409", description = "No booked appointment (no-appointment), not-in-queue, already-claimed, or"
+            + " not-in-person-review")
     public ReviewQueue.Claim checkIn() {
         return appointments.checkIn(registration);
     }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** One day's on-site appointments, for the site's reviewers (site reviewers see their site only). */
 @Path("/districts/{district}/appointments")
@@ -32,6 +33,9 @@ public class AppointmentScheduleResource {
 
     @GET
     @RolesAllowed({Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
+    @APIResponse(responseCode = "200", description = "The day's appointments")
+    @APIResponse(responseCode = "409", description = "The district reviews online (not-in-person-review)")
+    @APIResponse(responseCode = "422", description = "date is not yyyy-MM-dd (invalid-field)")
     public List<Appointments.AppointmentView> day(@QueryParam("date") String date, @QueryParam("site") String site) {
         LocalDate day;
         try {

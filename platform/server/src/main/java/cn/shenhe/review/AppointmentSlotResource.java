@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The district's published on-site schedule, with places left: public, like the requirements. */
 @Path("/districts/{district}/appointment-slots")
@@ -25,6 +26,8 @@ public class AppointmentSlotResource {
     Appointments appointments;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The district's slots with their counts")
+    @APIResponse(responseCode = "409", description = "The district reviews online (not-in-person-review)")
     public List<Appointments.SlotView> slots(@QueryParam("site") String site) {
         return appointments.slots(Optional.ofNullable(site));
     }

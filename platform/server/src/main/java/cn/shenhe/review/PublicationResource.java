@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Unpublished review outcomes per site and for the district, and publishing them (district admins). */
 @Path("/districts/{district}/publications")
@@ -38,6 +39,9 @@ public class PublicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.DISTRICT_ADMIN)
+    @APIResponse(responseCode = "200", description = "The outcomes are published to the candidates of that scope")
+    @APIResponse(responseCode = "409", description = "Registrations of the scope still wait for review (reviews-unfinished)")
+    @APIResponse(responseCode = "422", description = "level or site missing or unknown (invalid-field)")
     public Publications.Published publish(PublishRequest request) {
         if (request == null) {
             throw Problems.invalid("level", "请指定发布级别", "level is required");

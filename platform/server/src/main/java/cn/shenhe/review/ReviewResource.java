@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A reviewer's decisions on a registration they have claimed; answers with the registration as it now is. */
 @Path("/districts/{district}/registrations/{registration}/reviews")
@@ -32,6 +33,12 @@ public class ReviewResource {
 
     @POST
     @RolesAllowed({Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER})
+    @APIResponse(responseCode = "200", description = "The decision is recorded: the registration as it now stands")
+    @APIResponse(responseCode = "403", description = "The registration waits at the other review level (wrong-review-level), or the"
+            + " caller's role may not do this (forbidden)")
+    @APIResponse(responseCode = "409", description = "Refused by the review's state: not-in-queue, review-out-of-order, not-claimed,"
+            + " not-checked-in, image-locked, images-not-approved")
+    @APIResponse(responseCode = "422", description = "The decision is incomplete or wrong: invalid-field, comment-required")
     public RegistrationView review(ReviewRequest request) {
         if (request == null) {
             throw cn.shenhe.problem.Problems.invalid("body", "请求内容为空", "the request has no body");

@@ -51,6 +51,7 @@ public class SearchResource {
                     + " The Server-Timing header tells what each stage of the search took.")
     @APIResponse(responseCode = "200", description = "A page of hits with the total and facet counts",
             content = @Content(schema = @Schema(implementation = SearchResult.class)))
+    @APIResponse(responseCode = "422", description = "q too long, sort unknown or offset past the window (invalid-field)")
     public Response search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("site") String site,
                                @QueryParam("category") String category,
                                @QueryParam("openComments") @DefaultValue("false") boolean openComments,

@@ -81,6 +81,12 @@ class DistrictAdminIT {
         String watermark = config().getString("watermark");
         Page page = signedIn(false);
         Locator form = page.locator("[data-testid=config-form]");
+        // Element Plus' controls in the page's language: no browser "Choose File", no US-format date fields.
+        assertEquals(0, form.locator("input[type=datetime-local], input[type=date], input[type=time]").count());
+        assertEquals(0, form.locator("input[type=file]:visible").count());
+        assertTrue(form.locator("[data-testid=sample-diploma] [role=button]").innerText().startsWith("上传示例图片"));
+        String opens = form.locator("input[aria-label='开始时间(北京时间)']").inputValue();
+        assertTrue(opens.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), opens);
 
         // Removing the candidate's site would strand them: refused, in words, nothing saved.
         form.locator("[data-testid=site-row]").first().locator("button").click();

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** National admins: pictures reused across districts. */
 @Path("/national/reuse")
@@ -28,6 +29,8 @@ public class ReuseResource {
 
     @GET
     @Operation(summary = "Pairs of pictures of two districts that look the same (perceptual hash within the threshold), newest first")
+    @APIResponse(responseCode = "200", description = "Pictures found in more than one registration")
+    @APIResponse(responseCode = "422", description = "limit out of range (invalid-field)")
     public ReuseReport report(@QueryParam("limit") @DefaultValue("200") int limit) throws SQLException {
         return flags.acrossDistricts(checkLimit(limit));
     }
