@@ -7,15 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
-import jakarta.persistence.SynchronizationType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.persistence.config.EntityManagerProperties;
+import java.util.function.Supplier;
 
 /** Appends to the audit log of the request's district. There is no update or delete. */
 @ApplicationScoped
@@ -26,8 +22,8 @@ public class AuditLog {
 
     @Inject
     TenantEntityManager em;
-    @PersistenceUnit(unitName = "shenhe")
-    EntityManagerFactory emf;
+    @Inject
+    ReadLog reads;
     @Inject
     RequestContext request;
 
@@ -38,12 +34,23 @@ public class AuditLog {
     }
 
     /**
-     * A read of personal data by staff (a picture, a registration, a search, an export): recorded in a
-     * transaction of its own, since a read has none, before the data is handed out.
+     * A read of personal data by staff (a picture, a registration, a search, an export): committed before
+     * this returns, so before the data is handed out (a read has no transaction of its own to join: the
+     * {@link ReadLog} commits the reads of the moment together).
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRead(String action, String targetType, String targetId, Map<String, ?> detail) {
-        append(action, targetType, targetId, detail);
+        whileRecordingRead(action, targetType, targetId, detail, () -> null);
+    }
+
+    /**
+     * As {@link #recordRead}, with the read itself running while its event is committed: {@code read}'s
+     * result is returned only once the event is, and not at all if it cannot be.
+     */
+    public <T> T whileRecordingRead(String action, String targetType, String targetId, Map<String, ?> detail, Supplier<T> read) {
+        ReadLog.Commit commit = reads.append(List.of(new ReadLog.Row(request.district(), event(action, targetType, targetId, detail))));
+        T result = read.get();
+        commit.await();
+        return result;
     }
 
     /** The newest events about one record, newest first. */
@@ -68,22 +75,10 @@ public class AuditLog {
 
     /**
      * A read that reaches into several districts' data (a national search): one event in each district's own
-     * log, so that each district's admins see it among their reads, all in one transaction of their own.
+     * log, so that each district's admins see it among their reads, all committed together before this returns.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordReadIn(List<String> districts, String action, Map<String, ?> detail) {
-        for (String district : districts) {
-            // the request's EntityManager is bound to its own district (none, for national admins): one per district
-            EntityManager log = emf.createEntityManager(SynchronizationType.SYNCHRONIZED,
-                    Map.of(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, district));
-            try {
-                log.joinTransaction();
-                log.persist(event(action, "district", district, detail));
-                log.flush();
-            } finally {
-                log.close();
-            }
-        }
+        reads.append(districts.stream().map(d -> new ReadLog.Row(d, event(action, "district", d, detail))).toList()).await();
     }
 
     private void append(String action, String targetType, String targetId, Map<String, ?> detail) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Records every read of candidates' personal data by staff (PIPL: who looked, in which role, at what,
@@ -35,5 +36,10 @@ public class PersonalDataReads {
     /** A search or an export over the district's candidates. */
     public void ofDistrict(String action, Map<String, ?> detail) {
         audit.recordRead(action, "district", request.district(), detail);
+    }
+
+    /** As {@link #ofDistrict(String, Map)}, {@code read} running while the event commits; its result only once it has. */
+    public <T> T ofDistrict(String action, Map<String, ?> detail, Supplier<T> read) {
+        return audit.whileRecordingRead(action, "district", request.district(), detail, read);
     }
 }

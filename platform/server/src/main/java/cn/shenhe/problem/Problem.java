@@ -40,6 +40,8 @@ public enum Problem {
     NO_TENANT(500, "no-tenant"),
     DATABASE_UNAVAILABLE(503, "database-unavailable"),
     STORAGE_UNAVAILABLE(503, "storage-unavailable"),
+    /** A read of personal data could not be recorded in the audit log, so nothing was handed out. */
+    AUDIT_UNAVAILABLE(503, "audit-unavailable"),
     DISTRICT_KEYS_REVOKED(410, "district-keys-revoked"),
 
     // --- registering

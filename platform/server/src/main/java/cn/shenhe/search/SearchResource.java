@@ -61,8 +61,8 @@ public class SearchResource {
         // The caller's own limit (a site reviewer's site) comes from the token, whatever the parameters say.
         SearchRequest query = SearchRequest.fromParameters(q, status, site, category, openComments, sort,
                 offset, limit, request.caller().siteLimit());
-        reads.ofDistrict(PersonalDataReads.SEARCH, java.util.Map.of("q", q == null ? "" : q));
-        return SearchResult.ok(search.search(district, query));
+        return SearchResult.ok(reads.ofDistrict(PersonalDataReads.SEARCH, java.util.Map.of("q", q == null ? "" : q),
+                () -> search.search(district, query)));
     }
 
     @POST

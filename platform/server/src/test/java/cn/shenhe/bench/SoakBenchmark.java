@@ -52,7 +52,8 @@ public final class SoakBenchmark {
         int minutes = Integer.getInteger("bench.minutes", 10);
         double fraction = Double.parseDouble(System.getProperty("bench.fraction", "0.8"));
         String given = System.getProperty("bench.rate", "");
-        byte[] photo = SampleImages.photoJpeg();
+        // Distinct pictures, as the upload benchmark sends: the same one every time would make every upload a reuse of the others.
+        Pictures photo = Pictures.variants(SampleImages.photoJpeg(), Integer.getInteger("bench.variants", 2000));
         double full = given.isBlank() ? probe(photo) : Double.parseDouble(given);
         double rate = full * fraction;
         System.out.printf("Soak: %d min at %.1f uploads/s (%.0f %% of %.1f%s), %s reviewers, %s searchers, district %s, server %s%n",
@@ -62,7 +63,7 @@ public final class SoakBenchmark {
     }
 
     /** The server's upload rate, as UploadBenchmark's HTTP phase measures it (its own candidates, warmed up first). */
-    private static double probe(byte[] photo) throws Exception {
+    private static double probe(Pictures photo) throws Exception {
         int seconds = Integer.getInteger("bench.probe.seconds", 60);
         UploadBenchmark.Http http = new UploadBenchmark.Http(Api.BASE, Management.BASE, photo, Runtime.getRuntime().availableProcessors() + 1);
         System.out.printf("Probe: the full upload rate over %d s (after a warm-up of %s s)%n", seconds, System.getProperty("bench.warmup", "120"));
@@ -73,7 +74,7 @@ public final class SoakBenchmark {
 
     private final double rate;
     private final int minutes;
-    private final byte[] photo;
+    private final Pictures photo;
     private final ConcurrentLinkedQueue<Seat> filling = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Seat> unused = new ConcurrentLinkedQueue<>();
     private final List<Minute> done = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class SoakBenchmark {
     private final AtomicLong scheduled = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private SoakBenchmark(double rate, int minutes, byte[] photo) {
+    private SoakBenchmark(double rate, int minutes, Pictures photo) {
         this.rate = rate;
         this.minutes = minutes;
         this.photo = photo;
@@ -194,7 +195,7 @@ public final class SoakBenchmark {
                 return;
             }
             BlockingHttp.Answer a = BlockingHttp.exchange("POST", Api.V1 + "/districts/" + D + "/registrations/" + seat.registration()
-                    + "/materials/" + REQUIRED[seat.next()] + "/images", seat.account().token(), "image/jpeg", photo);
+                    + "/materials/" + REQUIRED[seat.next()] + "/images", seat.account().token(), "image/jpeg", photo.next());
             Minute m = now;
             if (a.status() == 201) {
                 m.uploads.add(System.nanoTime() - scheduledAt);

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The upload pipeline in-process and through HTTP, in one run, on the same ~150 KB 1000x750 JPEG
- * and the same number of threads: images/s for both, their ratio (target: HTTP >= 0.8 x
+ * The upload pipeline in-process and through HTTP, in one run, on the same ~150 KB 1000x750 JPEGs
+ * (distinct variants of one photo, see {@link Pictures}) and the same number of threads: images/s for both, their ratio (target: HTTP >= 0.8 x
  * in-process), per-stage means in-process and latency percentiles over HTTP. Not a test: run it
  * on demand against a running server (./run.sh, or the test servers):
  * <pre>
@@ -65,14 +65,17 @@ public final class UploadBenchmark {
         String[] wh = size.split("x");
         byte[] photo = size.equals("1000x750") ? SampleImages.photoJpeg()
                 : SampleImages.jpeg(SampleImages.documentPhoto(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 3, 42), 0.9f);
-        System.out.printf("Upload benchmark: %d-byte " + size + " JPEG, %d thread(s), %d s per phase in %d round(s), server %s%n",
-                photo.length, threads, seconds, rounds, Api.V1);
+        // -Dbench.variants=1: the same picture every time (as before 2026-12-06): every upload is then a reuse of the earlier ones
+        int variants = Integer.getInteger("bench.variants", 2000);
+        Pictures pictures = variants <= 1 ? Pictures.same(photo) : Pictures.variants(photo, variants);
+        System.out.printf("Upload benchmark: %d-byte " + size + " JPEG (%d variant(s)), %d thread(s), %d s per phase in %d round(s), server %s%n",
+                photo.length, pictures.count(), threads, seconds, rounds, Api.V1);
 
-        try (InProcess inProcess = phases.contains("in-process") ? new InProcess(photo, threads) : null) {
-            Http http = phases.contains("http") ? new Http(Api.BASE, Management.BASE, photo, threads) : null;
+        try (InProcess inProcess = phases.contains("in-process") ? new InProcess(pictures, threads) : null) {
+            Http http = phases.contains("http") ? new Http(Api.BASE, Management.BASE, pictures, threads) : null;
             // scripts/bench-server.sh puts the second server's HTTPS (its /metrics) 363 ports above its HTTP
             String compareHttps = System.getProperty("bench.compare.https", compare.isBlank() ? "" : String.valueOf(Integer.parseInt(compare) + 363));
-            Http other = compare.isBlank() ? null : new Http("http://localhost:" + compare, "https://localhost:" + compareHttps, photo, threads);
+            Http other = compare.isBlank() ? null : new Http("http://localhost:" + compare, "https://localhost:" + compareHttps, pictures, threads);
             if (inProcess != null) {
                 inProcess.warmUp();
             }
@@ -153,7 +156,7 @@ public final class UploadBenchmark {
      * A server JVM's CPU time from its MicroProfile metrics (10 ms resolution): over HTTPS as the user
      * {@code metrics}, with the password ./run.sh generated (see {@link Management}).
      */
-    private static double serverCpuSeconds(String httpsBase) throws Exception {
+    static double serverCpuSeconds(String httpsBase) throws Exception {
         String metrics = Management.metrics(httpsBase, "base");
         Matcher m = Pattern.compile("(?m)^cpu_processCpuTime_seconds\\{[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
         if (!m.find()) {
@@ -164,7 +167,7 @@ public final class UploadBenchmark {
 
     /** The pipeline in this JVM, as the server runs it (one worker per core, same watermark). */
     static final class InProcess implements AutoCloseable {
-        private final byte[] photo;
+        private final Pictures pictures;
         private final int threads;
         private final ImagePipeline pipeline;
         private final Watermark watermark = Watermark.of("北京考区", "仅用于医师资格考试", "2026-11-26");
@@ -174,21 +177,21 @@ public final class UploadBenchmark {
         private long nanos;
         private long cpuNanos;
 
-        InProcess(byte[] photo, int threads) {
-            this.photo = photo;
+        InProcess(Pictures pictures, int threads) {
+            this.pictures = pictures;
             this.threads = threads;
             // Sized as the server's (Pipeline): one picture per core in the pipeline at a time.
             this.pipeline = new ImagePipeline(WatermarkFont.locate(), Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors());
         }
 
         void warmUp() throws Exception {
-            run(threads, WARM_UP_SECONDS, () -> pipeline.process(photo, rules, watermark));
+            run(threads, WARM_UP_SECONDS, () -> pipeline.process(pictures.next(), rules, watermark));
         }
 
         void measure(int seconds) throws Exception {
             long cpu0 = ownCpuNanos();
             Timed t = run(threads, seconds, () -> {
-                StageTimings s = pipeline.process(photo, rules, watermark).timings();
+                StageTimings s = pipeline.process(pictures.next(), rules, watermark).timings();
                 long[] v = {s.readNanos(), s.sniffNanos(), s.headerNanos(), s.decodeNanos(), s.orientNanos(),
                         s.watermarkNanos(), s.encodeNanos(), s.totalNanos()};
                 for (int i = 0; i < v.length; i++) {
@@ -220,7 +223,7 @@ public final class UploadBenchmark {
     static final class Http {
         private final String base;
         private final String httpsBase;
-        private final byte[] photo;
+        private final Pictures pictures;
         private final int threads;
         private final List<Lane> lanes = new ArrayList<>();
         private final LaneOfThread local;
@@ -231,10 +234,10 @@ public final class UploadBenchmark {
         private long deletes;
         private final Map<String, double[]> serverTiming = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
-        Http(String base, String httpsBase, byte[] photo, int threads) {
+        Http(String base, String httpsBase, Pictures pictures, int threads) {
             this.base = base;
             this.httpsBase = httpsBase;
-            this.photo = photo;
+            this.pictures = pictures;
             this.threads = threads;
             for (int i = 0; i < threads; i++) {
                 lanes.add(new Lane(this));
@@ -248,7 +251,7 @@ public final class UploadBenchmark {
             for (Lane lane : lanes) {
                 lane.prepare(Integer.getInteger("bench.candidates", 16));
             }
-            double warmRate = run(threads, WARM_UP_SECONDS, () -> local.get().upload(photo, false)).perSecond();
+            double warmRate = run(threads, WARM_UP_SECONDS, () -> local.get().upload(pictures.next(), false)).perSecond();
             int needed = (int) Math.ceil(warmRate / threads * timedSeconds * 1.5 / Candidate.CAPACITY) + 1;
             for (Lane lane : lanes) {
                 lane.prepare(needed);
@@ -259,7 +262,7 @@ public final class UploadBenchmark {
             long client0 = ownCpuNanos();
             double server0 = serverCpuSeconds();
             long deletes0 = Candidate.DELETES.get();
-            Timed t = run(threads, seconds, () -> local.get().upload(photo, true));
+            Timed t = run(threads, seconds, () -> local.get().upload(pictures.next(), true));
             serverCpuSeconds += awaitServerQuiet() - server0;
             clientCpuNanos += ownCpuNanos() - client0;
             deletes += Candidate.DELETES.get() - deletes0;

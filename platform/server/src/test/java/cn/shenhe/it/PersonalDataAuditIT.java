@@ -13,6 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -81,6 +86,36 @@ class PersonalDataAuditIT {
         Api.as(site).get(path + "/views").then().statusCode(403);
         Api.as(Keycloak.createUser("district-admin", "sh", null).token()).get(path + "/views").then().statusCode(404);   // another district: as if it did not exist
         Api.as(site).get("/districts/bj/audit").then().statusCode(403);
+    }
+
+    /**
+     * Reads are committed to the log in groups (cn.shenhe.audit.ReadLog): searches at the same moment share a
+     * commit, and each is answered only once its own event is in the log.
+     */
+    @Test
+    void searchesAtTheSameMomentAreEachRecordedBeforeTheyAreAnswered() throws Exception {
+        Keycloak.User adminUser = Keycloak.createUser("district-admin", "bj", null);
+        String admin = adminUser.token();
+        String run = "并发" + System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> searched = IntStream.range(0, 40).mapToObj(i -> clients.submit(() -> {
+                String q = run + "-" + i;
+                Api.as(admin).get("/districts/bj/search?q=" + q).then().statusCode(200);
+                // answered: the event is already there for anyone to read
+                Api.as(admin).get("/districts/bj/audit").then().statusCode(200)
+                        .body("findAll { it.action == 'search.run' }.detail", hasItem(equalTo("{\"q\":\"" + q + "\"}")));
+                return q;
+            })).toList();
+            for (Future<String> f : searched) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        List<String> logged = Api.as(admin).get("/districts/bj/audit").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.action == 'search.run' && it.detail.contains('" + run + "') }.detail");
+        assertEquals(40, logged.size(), logged.toString());   // each once
     }
 
     @Test

@@ -35,6 +35,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * </pre>
  * Loading is incremental: candidates already there (by their synthetic subject) are not
  * inserted again, so 100k then 1M adds 900k. {@code -Dbench.clean=true} removes them all.
+ * {@code -Dbench.jdbc=none}: in-process only, the index built straight from the same synthetic
+ * people (no database, no server): for profiling the search itself.
  */
 public final class SearchBenchmark {
 
@@ -49,8 +51,10 @@ public final class SearchBenchmark {
         String jdbc = System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=shenhe_bench&reWriteBatchedInserts=true");
         String api = "http://localhost:" + System.getProperty("it.http.port", "9080") + "/api/v1";
         System.out.printf("Search benchmark: %,d registrations in %s, %s, server %s%n", n, district, jdbc, api);
+        // -Dbench.jdbc=none: no database, no server; the in-process index is built from the same synthetic people
+        boolean synthetic = "none".equals(jdbc);
 
-        try (Connection c = DriverManager.getConnection(jdbc, System.getProperty("bench.db.user", "postgres"),
+        if (!synthetic) try (Connection c = DriverManager.getConnection(jdbc, System.getProperty("bench.db.user", "postgres"),
                 System.getProperty("bench.db.password", ""))) {
             if (Boolean.getBoolean("bench.clean")) {
                 SyntheticData.clean(c, district);
@@ -77,7 +81,7 @@ public final class SearchBenchmark {
                     count(c, "SELECT COUNT(*) FROM review_comment WHERE district_id = '" + district + "'"), district);
         }
 
-        boolean http = !"false".equals(System.getProperty("bench.http"));
+        boolean http = !synthetic && !"false".equals(System.getProperty("bench.http"));
         String admin = http ? Keycloak.token(System.getProperty("bench.admin", district + "-admin"), "demo") : null;
         if (http && !"false".equals(System.getProperty("bench.rebuild"))) {
             long t0 = System.nanoTime();
@@ -92,7 +96,9 @@ public final class SearchBenchmark {
         }
 
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(jdbc);
+        if (!synthetic) {
+            ds.setURL(jdbc);
+        }
         ds.setUser(System.getProperty("bench.db.user", "postgres"));
         ds.setPassword(System.getProperty("bench.db.password", ""));
         // -Dbench.index.dir keeps the in-process index between runs (rebuilt when its count differs): profiling
@@ -103,20 +109,28 @@ public final class SearchBenchmark {
         try (DistrictIndex index = new DistrictIndex(district, dir)) {
             SearchSource source = new SearchSource();
             source.dataSource = (DataSource) ds;
-            long inDatabase = source.count(district);
+            long inDatabase = synthetic ? n : source.count(district);
             if (index.isCurrent() && index.numDocs() == inDatabase) {
                 System.out.printf("BUILD in-process: kept the index in %s (%,d registrations, %,d MB, %d segments)%n",
                         dir, inDatabase, size(dir) >> 20, segments(index));
             } else {
                 long t0 = System.nanoTime();
                 index.deleteAll();
-                long docs = source.forEach(district, r -> {
+                java.util.function.Consumer<SearchFields.Registration> upsert = r -> {
                     try {
                         index.upsert(r);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                });
+                };
+                long docs = n;
+                if (synthetic) {
+                    for (int i = 0; i < n; i++) {
+                        upsert.accept(SyntheticData.registration(district, i, sites));
+                    }
+                } else {
+                    docs = source.forEach(district, upsert);
+                }
                 long readMs = (System.nanoTime() - t0) / 1_000_000;
                 index.commit(java.time.Instant.now());
                 index.refresh();
@@ -140,6 +154,7 @@ public final class SearchBenchmark {
             long[] inProcess = new long[mix.size()];
             // CPU time besides wall time: on a busy machine the wall time's tail is mostly waiting for a core.
             long[] cpu = new long[mix.size()];
+            long[] totals = new long[mix.size()];
             List<Map<String, Long>> stages = new ArrayList<>();
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < mix.size(); i++) {
@@ -149,6 +164,7 @@ public final class SearchBenchmark {
                 inProcess[i] = System.nanoTime() - s;
                 cpu[i] = threads.getCurrentThreadCpuTime() - c;
                 hits += result.total();
+                totals[i] = result.total();
                 stages.add(result.stageMicros());
             }
             System.out.printf("QUERIES %,d (names, ID endings, full IDs, phone endings, comment words, filtered), mean total %,d hits%n",
@@ -158,6 +174,7 @@ public final class SearchBenchmark {
             byKind("in-process", mix, inProcess);
             byKind("in-process CPU", mix, cpu);
             stagesByKind(mix, stages);
+            byCommentWord(mix, inProcess, totals, stages);
             if (!http) {
                 return;
             }
@@ -252,6 +269,26 @@ public final class SearchBenchmark {
         kinds.forEach((kind, perStage) -> System.out.printf("  stages p50 %-17s %s%n", kind, perStage.entrySet().stream()
                 .map(e -> String.format("%s %.2f", e.getKey(), percentile(e.getValue().stream().mapToLong(Long::longValue).toArray(), 50) / 1e6))
                 .collect(Collectors.joining(", ")) + " ms"));
+    }
+
+    /** The comment-word queries one by one: which words make that kind's tail, and in which stage. */
+    static void byCommentWord(List<Probe> mix, long[] nanos, long[] totals, List<Map<String, Long>> stages) {
+        Map<String, List<Integer>> words = new LinkedHashMap<>();
+        for (int i = 0; i < mix.size(); i++) {
+            if ("comment words".equals(mix.get(i).kind())) {
+                words.computeIfAbsent(mix.get(i).request().q(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        words.forEach((word, at) -> {
+            long[] a = at.stream().mapToLong(i -> nanos[i]).toArray();
+            Map<String, List<Long>> perStage = new LinkedHashMap<>();
+            at.forEach(i -> stages.get(i).forEach((stage, micros) -> perStage.computeIfAbsent(stage, x -> new ArrayList<>()).add(micros * 1000)));
+            System.out.printf("  comment %-8s n %3d, %,8d hits  p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms; stages p50 %s ms%n", word,
+                    a.length, totals[at.getFirst()],
+                    percentile(a, 50) / 1e6, percentile(a, 95) / 1e6, Arrays.stream(a).max().orElse(0) / 1e6,
+                    perStage.entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
+                            percentile(e.getValue().stream().mapToLong(Long::longValue).toArray(), 50) / 1e6)).collect(Collectors.joining(", ")));
+        });
     }
 
     /** The server's own search time, from its Server-Timing header ("search;dur=1.234"). */

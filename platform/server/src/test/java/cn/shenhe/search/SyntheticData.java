@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -85,6 +86,37 @@ public final class SyntheticData {
         return Math.min(n - 1, (int) (n * u * u));
     }
 
+    /** Candidate {@code i}'s exam category. */
+    static String category(int i) {
+        return i % 3 == 0 ? "clinical-assistant" : "clinical-physician";
+    }
+
+    /** The review comments of a candidate, as {@link #insert} writes them (drawn from the person's seed: the same every run). */
+    static List<SearchFields.Comment> comments(Person p) {
+        SplittableRandom r = new SplittableRandom(p.seed());
+        List<SearchFields.Comment> out = new ArrayList<>(p.comments());
+        for (int k = 0; k < p.comments(); k++) {
+            Instant at = p.createdAt().plusSeconds(3600L * (k + 1) + r.nextInt(3600));
+            boolean resolved = !"FILLING".equals(p.status()) || r.nextInt(100) < 40;
+            String material = MATERIALS[r.nextInt(MATERIALS.length)];
+            String level = r.nextInt(100) < 70 ? "SITE" : "DISTRICT";
+            String body = REASONS.get(r.nextInt(REASONS.size()));
+            out.add(new SearchFields.Comment(Ids.next(), null, material, level, body, REVIEWERS[r.nextInt(REVIEWERS.length)],
+                    at, resolved ? at.plusSeconds(86400) : null));
+        }
+        return out;
+    }
+
+    /**
+     * Candidate {@code i}'s registration as the index sees it, without a database (the search benchmark's
+     * {@code -Dbench.jdbc=none}): the same person and comments as {@link #insert} writes, a new id.
+     */
+    static SearchFields.Registration registration(String district, int i, List<String> sites) {
+        Person p = person(i, sites);
+        return new SearchFields.Registration(district, Ids.next(), p.name(), p.idNumber(), p.phone(), 2027, category(i), p.site(),
+                p.status(), p.createdAt(), p.updatedAt(), comments(p));
+    }
+
     /**
      * Inserts candidates {@code from} (inclusive) to {@code to} (exclusive) of the district, with
      * their comments, in batches of 1000 rows per statement and one transaction per batch.
@@ -110,26 +142,23 @@ public final class SyntheticData {
                 reg.setString(5, p.name());
                 reg.setString(6, p.idNumber());
                 reg.setString(7, p.phone());
-                reg.setString(8, (i % 3 == 0) ? "clinical-assistant" : "clinical-physician");
+                reg.setString(8, category(i));
                 reg.setString(9, p.site());
                 reg.setString(10, p.status());
                 reg.setString(11, p.status()); // what candidates see: outcomes already published
                 reg.setObject(12, OffsetDateTime.ofInstant(p.createdAt(), ZoneOffset.UTC));
                 reg.setObject(13, OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC));
                 reg.addBatch();
-                SplittableRandom r = new SplittableRandom(p.seed());
-                for (int k = 0; k < p.comments(); k++) {
-                    Instant at = p.createdAt().plusSeconds(3600L * (k + 1) + r.nextInt(3600));
-                    boolean resolved = !"FILLING".equals(p.status()) || r.nextInt(100) < 40;
-                    com.setString(1, Ids.next());
+                for (SearchFields.Comment k : comments(p)) {
+                    com.setString(1, k.id());
                     com.setString(2, district);
                     com.setString(3, id);
-                    com.setString(4, MATERIALS[r.nextInt(MATERIALS.length)]);
-                    com.setString(5, r.nextInt(100) < 70 ? "SITE" : "DISTRICT");
-                    com.setString(6, REASONS.get(r.nextInt(REASONS.size())));
-                    com.setString(7, REVIEWERS[r.nextInt(REVIEWERS.length)]);
-                    com.setObject(8, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                    com.setObject(9, resolved ? OffsetDateTime.ofInstant(at.plusSeconds(86400), ZoneOffset.UTC) : null);
+                    com.setString(4, k.materialType());
+                    com.setString(5, k.level());
+                    com.setString(6, k.body());
+                    com.setString(7, k.authorName());
+                    com.setObject(8, OffsetDateTime.ofInstant(k.createdAt(), ZoneOffset.UTC));
+                    com.setObject(9, k.resolvedAt() == null ? null : OffsetDateTime.ofInstant(k.resolvedAt(), ZoneOffset.UTC));
                     com.addBatch();
                     comments++;
                 }

@@ -67,19 +67,64 @@ public class ReuseDetector {
             if (self == null) {
                 return 0;   // deleted meanwhile
             }
-            int found = 0;
+            List<Pair> pairs = new ArrayList<>();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (ReuseIndex.Near n : near.subList(0, Math.min(MAX_RECORDED, near.size()))) {
                 Owner other = owners.get(n.imageId());
                 if (other == null || other.registrationId().equals(self.registrationId()) || other.candidate().equals(self.candidate())) {
                     continue;
                 }
-                record(c, self, other, n.distance(), now);
-                record(c, other, self, n.distance(), now);
-                found++;
+                pairs.add(new Pair(self, other, n.distance()));
+                pairs.add(new Pair(other, self, n.distance()));
             }
-            return found;
+            recordAll(c, pairs, now);
+            return pairs.size() / 2;
         }
+    }
+
+    /** One direction of a pair of near pictures. */
+    private record Pair(Owner from, Owner to, int distance) {
+    }
+
+    /**
+     * All of a picture's pairs in one transaction: a picture near many others (a blank page, a test pattern: up
+     * to {@value #MAX_RECORDED} of them) was a hundred commits, each a file write on H2 and a WAL sync on
+     * PostgreSQL. A pair recorded meanwhile (the other picture's lookup at the same moment, a rescan) fails the
+     * batch: then the rows go one by one, each kept or skipped on its own, as before.
+     */
+    private static void recordAll(Connection c, List<Pair> pairs, OffsetDateTime at) throws SQLException {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement u = c.prepareStatement(INSERT_PAIR)) {
+            for (Pair p : pairs) {
+                bind(u, p, at);
+                u.addBatch();
+            }
+            u.executeBatch();
+            c.commit();
+            return;
+        } catch (SQLException e) {
+            c.rollback();
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+        } finally {
+            c.setAutoCommit(true);
+        }
+        for (Pair p : pairs) {
+            record(c, p, at);
+        }
+    }
+
+    private static boolean isDuplicate(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException() == x ? null : x.getNextException()) {
+            if (DUPLICATE.equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Owner> owners(Connection c, List<String> ids) throws SQLException {
@@ -99,23 +144,29 @@ public class ReuseDetector {
         return out;
     }
 
-    /** One direction of a pair; a pair already recorded (found again by a rescan, or by both sides at once) is kept as it was. */
-    private static void record(Connection c, Owner from, Owner to, int distance, OffsetDateTime at) throws SQLException {
-        try (PreparedStatement u = c.prepareStatement("INSERT INTO image_reuse (district_id, image_id, registration_id,"
-                + " other_district_id, other_image_id, other_registration_id, distance, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            u.setString(1, from.district());
-            u.setString(2, from.imageId());
-            u.setString(3, from.registrationId());
-            u.setString(4, to.district());
-            u.setString(5, to.imageId());
-            u.setString(6, to.registrationId());
-            u.setInt(7, distance);
-            u.setObject(8, at);
+    private static final String INSERT_PAIR = "INSERT INTO image_reuse (district_id, image_id, registration_id,"
+            + " other_district_id, other_image_id, other_registration_id, distance, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** One direction of a pair, in its own commit; a pair already recorded (found again by a rescan, or by both sides at once) is kept as it was. */
+    private static void record(Connection c, Pair p, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement(INSERT_PAIR)) {
+            bind(u, p, at);
             u.executeUpdate();
         } catch (SQLException e) {
             if (!DUPLICATE.equals(e.getSQLState())) {
                 throw e;
             }
         }
+    }
+
+    private static void bind(PreparedStatement u, Pair p, OffsetDateTime at) throws SQLException {
+        u.setString(1, p.from().district());
+        u.setString(2, p.from().imageId());
+        u.setString(3, p.from().registrationId());
+        u.setString(4, p.to().district());
+        u.setString(5, p.to().imageId());
+        u.setString(6, p.to().registrationId());
+        u.setInt(7, p.distance());
+        u.setObject(8, at);
     }
 }
