@@ -8,7 +8,6 @@ import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
-import cn.shenhe.review.ReviewLevel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,6 @@
 package cn.shenhe.registration;
 
 import cn.shenhe.problem.Problems;
-import cn.shenhe.review.ReviewLevel;
 
 /**
  * What a reviewer concludes about a registration: 考点通过 (PASS, the site), 审核通过 / 审核拒绝

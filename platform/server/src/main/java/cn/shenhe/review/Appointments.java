@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;

@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.registration.Registration;
 import jakarta.persistence.Column;

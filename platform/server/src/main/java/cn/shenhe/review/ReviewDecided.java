@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.ReviewOutcome;
 import java.util.Optional;

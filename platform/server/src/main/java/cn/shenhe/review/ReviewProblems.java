@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;

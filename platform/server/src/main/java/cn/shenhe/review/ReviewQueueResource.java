@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

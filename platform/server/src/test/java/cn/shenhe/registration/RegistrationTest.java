@@ -14,7 +14,6 @@ import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
-import cn.shenhe.review.ReviewLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

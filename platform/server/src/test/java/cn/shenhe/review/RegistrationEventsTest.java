@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.registration.ReviewLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.shenhe.registration.MaterialsChanged;
