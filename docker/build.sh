@@ -103,15 +103,18 @@ context() {
 # One Java runtime for the server, Keycloak and s3proxy, linked from the JDK on this machine (Debian bookworm
 # packages Java 17 only). Modules: the SE platform and what Liberty, Quarkus and the AWS SDK reach beyond it.
 JRE_MODULES=java.se,jdk.unsupported,jdk.management,jdk.management.agent,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.zipfs,jdk.naming.dns,jdk.localedata,jdk.charsets,jdk.security.auth,jdk.security.jgss,jdk.net,jdk.jfr,jdk.attach,jdk.httpserver,jdk.naming.rmi
+# --generate-cds-archive: the JDK's default class-data sharing archive, which jlink leaves out otherwise; without
+# it every JVM start (two nodes, Keycloak, s3proxy, the keys tool) parses the JDK's classes again.
+JLINK_ARGS=(--add-modules "$JRE_MODULES" --include-locales=en,zh --strip-debug --no-man-pages --no-header-files
+  --compress=zip-6 --generate-cds-archive)
 java_context() {
   local ctx; ctx="$(context java)"
-  local key; key="$(printf '%s\n' "$JRE_MODULES" "$(cat "$JDK/release")" | sha256sum | cut -c1-12)"
+  local key; key="$(printf '%s\n' "${JLINK_ARGS[@]}" "$(cat "$JDK/release")" | sha256sum | cut -c1-12)"
   local jre="$CACHE/jre-$key"
   if [[ ! -x "$jre/bin/java" ]]; then
     log "linking a Java runtime from $JDK"
     rm -rf "$jre.part"
-    "$JDK/bin/jlink" --add-modules "$JRE_MODULES" --include-locales=en,zh --strip-debug --no-man-pages \
-      --no-header-files --compress=zip-6 --output "$jre.part" >&2
+    "$JDK/bin/jlink" "${JLINK_ARGS[@]}" --output "$jre.part" >&2
     rm -rf "$jre" && mv "$jre.part" "$jre"
   fi
   cp -al "$jre" "$ctx/jre" 2>/dev/null || cp -a "$jre" "$ctx/jre"

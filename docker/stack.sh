@@ -43,25 +43,37 @@ make_secrets() {
 }
 
 # Every service running and healthy, the one-shot keys service exited 0. Prints the seconds it took; fails at
-# once when a service exits (the one-shot with an error) and after SHENHE_UP_TIMEOUT seconds.
+# once when a service exits (the one-shot with an error) and after SHENHE_UP_TIMEOUT seconds. Logs when each
+# service got there (seconds since the wait began; within the health checks' 3 s interval), and writes those
+# lines to SHENHE_UP_TIMINGS when set (smoke.sh prints them).
 wait_healthy() {
   local timeout="${SHENHE_UP_TIMEOUT:-900}" start=$SECONDS name state code health waiting failed
+  local -A ready=()
   while :; do
     waiting="" failed=""
     while read -r name state code health; do
-      if [[ "$name" == /shenhe-keys ]]; then
-        [[ "$state" == exited && "$code" == 0 ]] && continue
+      name="${name#/shenhe-}"
+      if [[ "$name" == keys ]]; then
+        if [[ "$state" == exited && "$code" == 0 ]]; then
+          ready[$name]="${ready[$name]:-$((SECONDS - start))}"; continue
+        fi
         [[ "$state" == exited ]] && failed+=" keys(exit $code)" || waiting+=" keys($state)"
       elif [[ "$state" == running && "$health" == healthy ]]; then
+        ready[$name]="${ready[$name]:-$((SECONDS - start))}"
         continue
       elif [[ "$state" == exited || "$state" == dead ]]; then
-        failed+=" ${name#/}($state $code)"
+        failed+=" $name($state $code)"
       else
-        waiting+=" ${name#/}($state ${health:-})"
+        waiting+=" $name($state ${health:-})"
       fi
     done < <("${COMPOSE[@]}" ps -a -q | xargs -r docker inspect \
                -f '{{.Name}} {{.State.Status}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{end}}')
-    if [[ -z "$waiting" && -z "$failed" && -n "$("${COMPOSE[@]}" ps -q)" ]]; then
+    if [[ -z "$waiting" && -z "$failed" && ${#ready[@]} -gt 0 ]]; then
+      local line lines=()
+      for name in "${!ready[@]}"; do lines+=("$(printf '%-10s %4s s' "$name" "${ready[$name]}")"); done
+      mapfile -t lines < <(printf '%s\n' "${lines[@]}" | sort -k2 -n)
+      log "healthy after (s):$(printf ' %s' "${lines[@]}" | tr -s ' ')"
+      [[ -z "${SHENHE_UP_TIMINGS:-}" ]] || printf '%s\n' "${lines[@]}" >"$SHENHE_UP_TIMINGS"
       echo $((SECONDS - start))
       return 0
     fi
