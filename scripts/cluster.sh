@@ -161,6 +161,9 @@ CFG
 up() {
   ensure_haproxy
   build_if_needed
+  # The nodes run on the build's Liberty runtime, which only ./run.sh or ./mvnw verify lay out: lay it out
+  # here when this is the first thing run after a build.
+  [[ -x "$WLP/bin/server" ]] || ./mvnw -B -q -pl platform/server liberty:create
   export_demo_secrets
   if [[ -n "${CLUSTER_FRESH:-}" ]]; then
     log "starting empty: schema $SCHEMA, pictures and nodes' data removed"

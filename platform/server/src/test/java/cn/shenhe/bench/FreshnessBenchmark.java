@@ -54,6 +54,8 @@ public final class FreshnessBenchmark {
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong uploads = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService load = Executors.newFixedThreadPool(threads);
         byte[] photo = TestImages.jpeg(1000, 750);
         for (int t = 0; t < threads; t++) {
@@ -67,6 +69,9 @@ public final class FreshnessBenchmark {
                     if (url.find()) {
                         uploads.incrementAndGet();
                         send(lb, token, "DELETE", url.group(1), null, null);
+                    } else if (refused.incrementAndGet() == 1) {
+                        // A load that is refused is no load: say so rather than print a freshness under none.
+                        firstRefusal.set(up);
                     }
                 }
                 return null;
@@ -98,6 +103,9 @@ public final class FreshnessBenchmark {
         System.out.printf("[freshness] %d probes: commit on :%d -> searchable on :%d p50 %d ms, p95 %d ms, max %d ms; load %.1f uploads/s%n",
                 millis.size(), a, b, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), millis.getLast(),
                 uploads.get() / elapsed);
+        if (refused.get() > 0) {
+            System.out.printf("[freshness] %d uploads of the load were refused, the first: %s%n", refused.get(), firstRefusal.get());
+        }
     }
 
     private static String id(String json) {
