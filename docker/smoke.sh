@@ -139,7 +139,7 @@ if [[ -n "$("${COMPOSE[@]}" ps -aq 2>/dev/null)" || -n "$(docker volume ls -q --
 fi
 if [[ "${1:-}" == --clean ]]; then
   log "removing the shenhe images (cold build)"
-  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^shenhe-' | xargs -r docker rmi -f >/dev/null
+  docker images --format '{{.Repository}}:{{.Tag}}' | { grep -E '^shenhe-' || true; } | xargs -r docker rmi -f >/dev/null
 fi
 t=$SECONDS
 bash "$DOCKER_DIR/build.sh"
@@ -214,8 +214,9 @@ timing "smoke flow" $((SECONDS - t))
 # whose answer was lost), retrying what fails; after each 201 it reads the picture back (retrying too) and
 # writes "user district registration image sha256" to its acknowledgement file.
 readback() { # TOKEN DISTRICT REGISTRATION IMAGE: the picture's SHA-256, read through the balancer
-  local tries=0
-  until [[ "$(req "$1" GET "/api/v1/districts/$2/registrations/$3/images/$4")" == 200 ]]; do
+  local tries=0 status
+  until status="$(req "$1" GET "/api/v1/districts/$2/registrations/$3/images/$4")" && [[ "$status" == 200 ]]; do
+    echo "$status read-back $4 $(head -c 200 "$BODY" | tr '\n' ' ')" >>"$WORK/errors-${PHASE:-check}"
     ((++tries < 40)) || { echo "read-back of $4 still failing: $(head -c 200 "$BODY")" >&2; return 1; }
     sleep 0.5
   done
@@ -223,7 +224,7 @@ readback() { # TOKEN DISTRICT REGISTRATION IMAGE: the picture's SHA-256, read th
 }
 
 client() { # PHASE USER DISTRICT SITE
-  local phase="$1" user="$2" district="$3" site="$4"
+  local phase="$1" user="$2" district="$3" site="$4" PHASE="$1"
   local out="$WORK/acks-$phase-$user" BODY="$WORK/body-$user" tok r code max n tries status image sum
   tok="$(token "$user")"
   r="$(register "$tok" "$district" "$site" "并发$user")"
