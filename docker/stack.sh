@@ -70,7 +70,7 @@ wait_healthy() {
     done < <(docker ps -aq --filter label=com.docker.compose.project=shenhe | xargs -r docker inspect \
                -f '{{.Name}} {{.State.Status}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{end}}')
     if [[ -z "$waiting" && -z "$failed" && ${#ready[@]} -gt 0 ]]; then
-      local line lines=()
+      local lines=()
       for name in "${!ready[@]}"; do lines+=("$(printf '%-10s %4s s' "$name" "${ready[$name]}")"); done
       mapfile -t lines < <(printf '%s\n' "${lines[@]}" | sort -k2 -n)
       log "healthy after (s):$(printf ' %s' "${lines[@]}" | tr -s ' ')"
