@@ -52,12 +52,15 @@ build_image() {
   BUILT_TAG="$tag"
 }
 
+# mvn ARGS...: Maven in the repository with the JDK scripts/env.sh picks (the build may run without it set).
+mvn() { (cd "$ROOT" && source scripts/env.sh >/dev/null && ./mvnw -B -q "$@") >&2; }
+
 # m2_artifact GROUP:ARTIFACT:VERSION:TYPE[:CLASSIFIER] FILE-NAME: the artifact's path, fetched by Maven when missing.
 m2_artifact() {
   local coords="$1" file="$2" dir="$CACHE/artifacts"
   if [[ ! -f "$dir/$file" ]]; then
     log "fetching $coords from Maven Central (or ~/.m2)"
-    (cd "$ROOT" && ./mvnw -B -q -N dependency:copy -Dartifact="$coords" -DoutputDirectory="$dir") >&2
+    mvn -N dependency:copy -Dartifact="$coords" -DoutputDirectory="$dir"
     [[ -f "$dir/$file" ]] || die "Maven did not produce $dir/$file"
   fi
   echo "$dir/$file"
@@ -103,15 +106,20 @@ context() {
 # One Java runtime for the server, Keycloak and s3proxy, linked from the JDK on this machine (Debian bookworm
 # packages Java 17 only). Modules: the SE platform and what Liberty, Quarkus and the AWS SDK reach beyond it.
 JRE_MODULES=java.se,jdk.unsupported,jdk.management,jdk.management.agent,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.zipfs,jdk.naming.dns,jdk.localedata,jdk.charsets,jdk.security.auth,jdk.security.jgss,jdk.net,jdk.jfr,jdk.attach,jdk.httpserver,jdk.naming.rmi
+# --generate-cds-archive: the JDK's default class-data sharing archive, which jlink leaves out otherwise; without
+# it every JVM start (two nodes, Keycloak, s3proxy, the keys tool) parses the JDK's classes again. Its variant
+# for heaps over 32 GB (classes_nocoops.jsa, 15 MB) is dropped: no container here has one.
+JLINK_ARGS=(--add-modules "$JRE_MODULES" --include-locales=en,zh --strip-debug --no-man-pages --no-header-files
+  --compress=zip-6 --generate-cds-archive)
 java_context() {
   local ctx; ctx="$(context java)"
-  local key; key="$(printf '%s\n' "$JRE_MODULES" "$(cat "$JDK/release")" | sha256sum | cut -c1-12)"
+  local key; key="$(printf '%s\n' "${JLINK_ARGS[@]}" no-nocoops "$(cat "$JDK/release")" | sha256sum | cut -c1-12)"
   local jre="$CACHE/jre-$key"
   if [[ ! -x "$jre/bin/java" ]]; then
     log "linking a Java runtime from $JDK"
     rm -rf "$jre.part"
-    "$JDK/bin/jlink" --add-modules "$JRE_MODULES" --include-locales=en,zh --strip-debug --no-man-pages \
-      --no-header-files --compress=zip-6 --output "$jre.part" >&2
+    "$JDK/bin/jlink" "${JLINK_ARGS[@]}" --output "$jre.part" >&2
+    rm -f "$jre.part"/lib/server/classes_nocoops*.jsa
     rm -rf "$jre" && mv "$jre.part" "$jre"
   fi
   cp -al "$jre" "$ctx/jre" 2>/dev/null || cp -a "$jre" "$ctx/jre"
@@ -128,8 +136,7 @@ server_context() {
   if [[ -z "${SHENHE_SKIP_MAVEN:-}" && ( ! -f "$target/shenhe.war" || -n "$(cd "$ROOT" && find platform plugins ui/src \
         tenant-configs pom.xml -newer "$target/shenhe.war" -type f -not -path '*/target/*' -not -path '*/node_modules/*' -print -quit)" ) ]]; then
     log "packaging the server with Maven (tests skipped)"
-    (cd "$ROOT" && source scripts/env.sh >/dev/null && ./mvnw -B -q -o package -DskipTests >&2 \
-      || ./mvnw -B -q package -DskipTests >&2)
+    mvn -o package -DskipTests || mvn package -DskipTests
   fi
   [[ -d "$target/shenhe/WEB-INF" && -d "$target/liberty-lib/global" && -d "$target/plugins" ]] \
     || die "no packaged server in $target: run ./mvnw package -DskipTests"
@@ -178,7 +185,7 @@ keycloak_context() {
   cp "$ROOT"/keycloak/demo/*.json "$ctx/realm/demo/"
   # the sign-up validators the realm names (module keycloak/providers)
   local jar="$ROOT/keycloak/providers/target/shenhe-keycloak-providers.jar"
-  [[ -f "$jar" ]] || (cd "$ROOT" && ./mvnw -B -q -pl keycloak/providers package -DskipTests >&2)
+  [[ -f "$jar" ]] || mvn -pl keycloak/providers package -DskipTests
   mkdir -p "$ctx/providers" && cp "$jar" "$ctx/providers/"
   echo "$ctx"
 }
@@ -195,15 +202,18 @@ main() {
   ensure_dockerd
   local start=$SECONDS
   build_rootfs
-  build_image shenhe-base "$(context base)" --build-arg "ROOTFS=$ROOTFS"
-  local base="$BUILT_TAG"
-  build_image shenhe-postgres "$(context postgres)" --build-arg "BASE=$base"
-  build_image shenhe-haproxy "$(context haproxy)" --build-arg "BASE=$base"
-  build_image shenhe-java "$(java_context)" --build-arg "BASE=$base"
-  local java="$BUILT_TAG"
-  build_image shenhe-s3proxy "$(s3proxy_context)" --build-arg "BASE=$java"
-  build_image shenhe-keycloak "$(keycloak_context)" --build-arg "BASE=$java"
-  build_image shenhe-server "$(server_context)" --build-arg "BASE=$java"
+  # Each context in a variable first: a failure inside $(...) as an argument would not stop the script.
+  local ctx base java
+  ctx="$(context base)"; build_image shenhe-base "$ctx" --build-arg "ROOTFS=$ROOTFS"
+  base="$BUILT_TAG"
+  ctx="$(context postgres)"; build_image shenhe-postgres "$ctx" --build-arg "BASE=$base"
+  ctx="$(context haproxy)"; build_image shenhe-haproxy "$ctx" --build-arg "BASE=$base"
+  ctx="$(java_context)"; build_image shenhe-java "$ctx" --build-arg "BASE=$base"
+  java="$BUILT_TAG"
+  ctx="$(s3proxy_context)"; build_image shenhe-s3proxy "$ctx" --build-arg "BASE=$java"
+  # the server first: its Maven package also builds the Keycloak providers' jar
+  ctx="$(server_context)"; build_image shenhe-server "$ctx" --build-arg "BASE=$java"
+  ctx="$(keycloak_context)"; build_image shenhe-keycloak "$ctx" --build-arg "BASE=$java"
   log "images ready in $((SECONDS - start)) s:"
   docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^shenhe-[a-z0-9]+:latest ' | sort >&2
 }
