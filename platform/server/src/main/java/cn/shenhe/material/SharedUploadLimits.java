@@ -54,10 +54,14 @@ public class SharedUploadLimits {
             + " RETURNING tat_micros";
     private static final String AHEAD = "SELECT tat_micros - " + NOW_MICROS + " FROM upload_bucket WHERE subject = ?";
     static final long TURN_LEASE_SECONDS = 60;
-    /** Takes the registration's turn unless another holder's lease is running; a row back means taken. */
+    /**
+     * Takes the registration's turn unless another holder's lease is running, or the holder is of this node (its
+     * prefix): the caller holds the node's own turn of the registration, so a row of this node's is one whose
+     * give-back failed (the database went away mid-upload), not an upload in progress. A row back means taken.
+     */
     private static final String TURN = "INSERT INTO upload_turn AS t (registration_id, holder, until_micros) VALUES (?, ?, " + NOW_MICROS + " + ?)"
             + " ON CONFLICT (registration_id) DO UPDATE SET holder = EXCLUDED.holder, until_micros = EXCLUDED.until_micros"
-            + " WHERE t.until_micros <= EXCLUDED.until_micros - ?"   // lapsed: until <= now
+            + " WHERE t.until_micros <= EXCLUDED.until_micros - ? OR t.holder LIKE ?"   // lapsed (until <= now), or ours
             + " RETURNING holder";
     private static final String TURN_END = "DELETE FROM upload_turn WHERE registration_id = ? AND holder = ?";
 
@@ -145,12 +149,12 @@ public class SharedUploadLimits {
 
     /**
      * Waits up to {@code waitMillis} for the registration's turn across nodes; the turn lasts until the result is
-     * closed (or its lease lapses).
+     * closed (or its lease lapses). The caller holds this node's own turn of the registration ({@link UploadGate}).
      *
      * @return empty when another node's upload of the registration held it all that time
      */
     public Optional<UploadGate.Held> turnOf(String registrationId, long waitMillis) throws SQLException, InterruptedException {
-        String holder = UUID.randomUUID().toString();
+        String holder = instance + UUID.randomUUID();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         for (long pause = 10; ; pause = Math.min(100, pause * 2)) {
             try (Connection c = dataSource.getConnection()) {
@@ -164,6 +168,9 @@ public class SharedUploadLimits {
         }
     }
 
+    /** This node's prefix of a turn's holder (a new one at each start: an earlier run's rows lapse). */
+    private final String instance = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextLong()) + "/";   // + a UUID: 53 of the column's 64
+
     /** The lease of a turn, in microseconds; the test shortens it. */
     long turnLeaseMicros = TimeUnit.SECONDS.toMicros(TURN_LEASE_SECONDS);
 
@@ -174,6 +181,8 @@ public class SharedUploadLimits {
             ps.setString(2, holder);
             ps.setLong(3, leaseMicros);
             ps.setLong(4, leaseMicros);
+            int slash = holder.lastIndexOf('/');
+            ps.setString(5, slash < 0 ? holder : holder.substring(0, slash + 1) + "%");   // no node prefix: its own row only
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -107,6 +107,19 @@ class SharedUploadLimitsTest {
         }
     }
 
+    @Test
+    void aTurnThisNodeCouldNotGiveBackIsItsOwnAgainAtOnce() throws Exception {
+        SharedUploadLimits nodeA = limits(), nodeB = limits();
+        // never closed: the database went away before the give-back (its node, which holds its own turn, lives on)
+        assertTrue(nodeA.turnOf("reg-4", 100).isPresent());
+        assertTrue(turn(nodeB, "reg-4", 100).isEmpty(), "another node still waits for the lease");
+        long t0 = System.nanoTime();
+        try (UploadGate.Held again = nodeA.turnOf("reg-4", 100).orElseThrow()) {
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "taken back without waiting for the lease");
+        }
+        assertTrue(turn(nodeB, "reg-4", 1000).isPresent(), "and given back for good");
+    }
+
     private static Optional<UploadGate.Held> turn(SharedUploadLimits node, String registration, long waitMillis) {
         try {
             return node.turnOf(registration, waitMillis);
