@@ -38,7 +38,9 @@ class DatabaseOutageIT {
     private static final Path PG_BIN = postgresBin();
     private static final OwnServer SERVER = new OwnServer(33, Map.of("db.kind", "postgresql", "DB_HOST", "127.0.0.1",
             "DB_PORT", String.valueOf(PG_PORT), "DB_NAME", "postgres", "DB_SCHEMA", "shenhe_outage",
-            "shenhe.db.clean-on-start", "true"));
+            "shenhe.db.clean-on-start", "true",
+            // one candidate uploads and deletes in a loop here: a test of outages, not of the per-user rate (burst 30)
+            "shenhe.upload.rate.burst", "100000"));
 
     @BeforeAll
     static void startDatabaseAndServer() throws Exception {
