@@ -106,11 +106,13 @@ register() { # TOKEN DISTRICT SITE NAME: the new registration's id
 # The district's material types as "code maxImages sampleUrl" lines, and their sample pictures in $WORK.
 material_types() {
   expect 200 "" GET "/api/v1/districts/$1/requirements?category=clinical-physician&site=$2"
-  json '.. | objects | select(has("maxImages")) | "\(.code) \(.maxImages)"' | while read -r code max; do
+  local types   # read whole before the loop: each sample fetched in it overwrites $BODY, which jq may still be reading
+  types="$(json '.. | objects | select(has("maxImages")) | "\(.code) \(.maxImages)"')"
+  while read -r code max; do
     [[ -s "$WORK/$1-$code.img" ]] || expect 200 "" GET "/api/v1/districts/$1/material-types/$code/sample"
     [[ -s "$WORK/$1-$code.img" ]] || cp "$BODY" "$WORK/$1-$code.img"
     echo "$code $max"
-  done
+  done <<< "$types"
 }
 
 upload() { # TOKEN DISTRICT REGISTRATION TYPE: the status; the body in $BODY
