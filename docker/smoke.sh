@@ -168,6 +168,12 @@ expect 200 "" GET /api/v1/districts
 mapfile -t BJ_TYPES < <(material_types bj bj-01)
 ((${#BJ_TYPES[@]} >= 3)) || fail "bj's requirements list ${#BJ_TYPES[@]} material types"
 
+# Keycloak healthy is not yet Keycloak behind HAProxy (its check runs every few seconds): wait for the realm there.
+deadline=$((SECONDS + 60))
+until curl -sf --cacert "$CRT" --max-time 5 -o /dev/null "$URL/auth/realms/shenhe/.well-known/openid-configuration"; do
+  ((SECONDS < deadline)) || fail "Keycloak not reachable through HAProxy within 60 s of being healthy"
+  sleep 1
+done
 CANDIDATE="$(token bj-candidate-1)"
 SITE_REVIEWER="$(token bj-site-reviewer)"
 NATIONAL="$(token national-admin)"
