@@ -144,9 +144,29 @@ public class IndexSnapshots {
      * no half index.
      */
     boolean restoreInto(String district, Path dir) throws IOException, SQLException {
-        Optional<Snapshot> newest = newest(district);
-        if (newest.isEmpty() || newest.get().logPosition() < log.prunedBelow()) return false;
-        Snapshot s = newest.get();
+        for (int attempt = 1; ; attempt++) {
+            Optional<Snapshot> newest = newest(district);
+            if (newest.isEmpty() || newest.get().logPosition() < log.prunedBelow()) return false;
+            try {
+                restore(newest.get(), dir);
+                return true;
+            } catch (PartMissing e) {
+                // another node published a newer snapshot while this one read the older, and deleted its parts
+                if (attempt == 3 || newest(district).equals(newest)) throw e;
+                LOG.info(() -> "Search snapshot of " + district + " replaced while restoring it: restoring the newer one");
+            }
+        }
+    }
+
+    /** A part of a snapshot gone from the object store: deleted by a newer publish, or lost. */
+    static final class PartMissing extends IOException {
+        PartMissing(String key) {
+            super("Snapshot part missing: " + key);
+        }
+    }
+
+    private void restore(Snapshot s, Path dir) throws IOException {
+        String district = s.district();
         Path tmp = Files.createTempDirectory(dir.getParent(), district + ".restore-");
         try {
             for (int i = 0; i < s.files().size(); i++) {
@@ -154,7 +174,7 @@ public class IndexSnapshots {
                 try (OutputStream out = Files.newOutputStream(tmp.resolve(f.name()))) {
                     for (int part = 0; part < f.parts(); part++) {
                         String key = partKey(s.blobPrefix(), i, part);
-                        try (InputStream in = blobs.open(key).orElseThrow(() -> new IOException("Snapshot part missing: " + key))) {
+                        try (InputStream in = blobs.open(key).orElseThrow(() -> new PartMissing(key))) {
                             in.transferTo(out);
                         }
                     }
@@ -167,7 +187,6 @@ public class IndexSnapshots {
             Files.delete(dir);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             LOG.info(() -> "Search index of " + district + " restored from its snapshot at log position " + s.logPosition());
-            return true;
         } finally {
             if (Files.exists(tmp)) {
                 try (var left = Files.list(tmp)) {

@@ -294,7 +294,9 @@ class ClusterIT {
         Map<String, Object> expected = searchAnswer(B, admin, "bj");
         long ms = await("node A's search answers as node B's", Duration.ofSeconds(60),
                 () -> searchAnswer(A, admin, "bj").equals(expected));
-        assertTrue(Cluster.messages(A).contains("Search index of bj restored from its snapshot"), "started from the snapshot");
+        String messages = Cluster.messages(A);
+        assertTrue(messages.contains("Search index of bj restored from its snapshot"), () -> "started from the snapshot; node A said:\n"
+                + messages.lines().filter(l -> l.contains("earch") && l.contains("bj")).collect(java.util.stream.Collectors.joining("\n")));
         System.out.printf("ClusterIT: node A without its indexes, from the snapshot and the log, answered as node B %d ms after its restart%n", ms);
     }
 
