@@ -122,7 +122,7 @@ public class SharedUploadLimits {
 
     /** {@link #take(String, int, int)} on a given connection (autocommit); the benchmark measures it so. */
     public static long take(Connection c, String user, int burst, int perMinute) throws SQLException {
-        long interval = Math.max(1, 60_000_000L / Math.max(1, perMinute));
+        long interval = interval(perMinute);
         long tolerance = (long) (Math.max(1, burst) - 1) * interval;
         try (PreparedStatement ps = c.prepareStatement(TAKE)) {
             ps.setString(1, user);
@@ -145,6 +145,26 @@ public class SharedUploadLimits {
                 return TimeUnit.MICROSECONDS.toNanos(Math.max(1, ahead - tolerance));
             }
         }
+    }
+
+    /** Returns the upload {@link #take} took, for one the server failed (a 5xx): its fault costs the user nothing. */
+    public void giveBack(String user, int perMinute) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            giveBack(c, user, perMinute);
+        }
+    }
+
+    static void giveBack(Connection c, String user, int perMinute) throws SQLException {
+        // tat below now is read as now (GREATEST in TAKE): giving back never makes the burst larger
+        try (PreparedStatement ps = c.prepareStatement("UPDATE upload_bucket SET tat_micros = tat_micros - ? WHERE subject = ?")) {
+            ps.setLong(1, interval(perMinute));
+            ps.setString(2, user);
+            ps.executeUpdate();
+        }
+    }
+
+    private static long interval(int perMinute) {
+        return Math.max(1, 60_000_000L / Math.max(1, perMinute));
     }
 
     /**

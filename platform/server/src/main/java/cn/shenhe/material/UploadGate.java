@@ -78,6 +78,21 @@ public class UploadGate {
         }
     }
 
+    /**
+     * Returns the user's upload admitted by {@link #admit} when the server failed it (a 5xx: storage or database
+     * away, a fault): a candidate retrying through an outage must not find the limit spent by it.
+     */
+    public void giveBack(String user) {
+        Bucket bucket = buckets.get(user);
+        if (bucket != null) bucket.giveBack(burst);
+        if (shared == null || !shared.enabled()) return;
+        try {
+            shared.giveBack(user, perMinute);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Shared upload allowance not given back (the database is away): it refills", e);
+        }
+    }
+
     private static ProblemException tooMany(long waitNanos) {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
         return Problem.TOO_MANY_UPLOADS.refuse(Map.of(Problem.RETRY_AFTER, seconds), seconds);

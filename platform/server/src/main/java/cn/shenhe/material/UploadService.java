@@ -15,6 +15,7 @@ import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.ImageFacts;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
@@ -81,7 +82,24 @@ public class UploadService {
     }
 
     public Upload upload(String registrationId, String typeCode, InputStream body, long declaredLength) {
-        gate.admit(request.caller().subject());   // before anything is read or looked up
+        String user = request.caller().subject();
+        gate.admit(user);   // before anything is read or looked up
+        try {
+            return admitted(registrationId, typeCode, body, declaredLength);
+        } catch (RuntimeException e) {
+            if (serverFault(e)) gate.giveBack(user);
+            throw e;
+        }
+    }
+
+    /** A refusal of the upload (4xx) counts against the user; the server's failure (5xx) does not. */
+    private static boolean serverFault(RuntimeException e) {
+        if (e instanceof ProblemException p) return p.status() >= 500;
+        if (e instanceof jakarta.ws.rs.WebApplicationException w) return w.getResponse().getStatus() >= 500;
+        return true;
+    }
+
+    private Upload admitted(String registrationId, String typeCode, InputStream body, long declaredLength) {
         Registration r = ownRegistration(registrationId);
         DistrictConfig district = districts.find(request.district()).orElseThrow();
         r.checkUploadOpen(district.uploadWindow(), Instant.now());

@@ -49,6 +49,20 @@ class SharedUploadLimitsTest {
     }
 
     @Test
+    void anUploadGivenBackIsOneMoreAndNeverMoreThanTheBurst() throws SQLException {
+        try (Connection a = dataSource.getConnection()) {
+            for (int i = 0; i < 3; i++) assertEquals(0, SharedUploadLimits.take(a, "dave", 3, 1));   // one a minute after the burst
+            assertTrue(SharedUploadLimits.take(a, "dave", 3, 1) > 0, "burst spent");
+            SharedUploadLimits.giveBack(a, "dave", 1);   // the last one failed on the server
+            assertEquals(0, SharedUploadLimits.take(a, "dave", 3, 1), "given back");
+            assertTrue(SharedUploadLimits.take(a, "dave", 3, 1) > 0);
+            for (int i = 0; i < 5; i++) SharedUploadLimits.giveBack(a, "dave", 1);
+            for (int i = 0; i < 3; i++) assertEquals(0, SharedUploadLimits.take(a, "dave", 3, 1));
+            assertTrue(SharedUploadLimits.take(a, "dave", 3, 1) > 0, "never more than the burst");
+        }
+    }
+
+    @Test
     void twoNodesShareOneBurstThenTheSteadyRate() throws SQLException {
         try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
             for (int i = 0; i < 5; i++) {

@@ -87,6 +87,12 @@ class UploadGateTest {
         long waitNanos;
         boolean turnFree = true;
         int asked;
+        int givenBack;
+
+        @Override
+        public void giveBack(String user, int perMinute) {
+            givenBack++;
+        }
 
         @Override
         public boolean enabled() {
@@ -138,5 +144,25 @@ class UploadGateTest {
         try (UploadGate.Held turn = g.turnOf("r")) {
             assertTrue(turn != null);   // this node's turn was given back
         }
+    }
+
+    @Test
+    void anUploadTheServerFailedIsGivenBackToTheUserHereAndEverywhere() {
+        UploadGate g = gate(2, 600, 1);
+        g.clock = () -> 0;   // no refill
+        Shared shared = new Shared();
+        g.shared = shared;
+        g.admit("alice");
+        g.admit("alice");
+        g.giveBack("alice");   // the second one met a 503
+        assertEquals(1, shared.givenBack, "given back to the shared allowance too");
+        g.admit("alice");
+        assertThrows(ProblemException.class, () -> g.admit("alice"));
+        g.giveBack("alice");
+        g.giveBack("alice");
+        g.giveBack("alice");
+        g.admit("alice");
+        g.admit("alice");
+        assertThrows(ProblemException.class, () -> g.admit("alice"), "never more than the burst");
     }
 }
