@@ -106,6 +106,7 @@ case "$action" in
     if [[ -d "$KEYS_DIR" ]] && [[ -n "$(ls -A "$KEYS_DIR" 2>/dev/null)" ]]; then
       die "$KEYS_DIR is not empty: restore the keys into a fresh folder"
     fi
+    blobs --empty-check --create-bucket || die "bucket $SHENHE_BLOBS_S3_BUCKET holds pictures already: restore into a fresh (or emptied) one"
     tmp="$(mktemp -d)"
     trap 'rm -rf "$tmp"' EXIT
     tar -C "$tmp" -xzf "$archive"

@@ -136,7 +136,8 @@ public final class BlobMigration {
     /**
      * {@code --from <blob directory>} (into the object store) or {@code --to <blob directory>} (out of it: a
      * backup's copy of the bucket), and {@code --district <code> [--district <code> ...]} or {@code --all};
-     * {@code --create-bucket} makes the object store's bucket first when missing (a restore into a fresh one).
+     * {@code --create-bucket} makes the object store's bucket first when missing (a restore into a fresh one);
+     * {@code --empty-check} alone copies nothing and exits 3 when the bucket holds blobs (a restore's precondition).
      * The object store from {@code shenhe.blobs.s3.*} system properties or {@code SHENHE_BLOBS_S3_*} environment
      * variables, as the server reads them. Exit status 0 when every blob is in the target, 1 when
      * some failed or the store cannot be reached (run again), 2 for a wrong command line or configuration.
@@ -146,9 +147,11 @@ public final class BlobMigration {
         Path target = null;
         boolean all = false;
         boolean createBucket = false;
+        boolean emptyCheck = false;
         List<String> districts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--empty-check" -> emptyCheck = true;
                 case "--from" -> source = Path.of(args[++i]);
                 case "--to" -> target = Path.of(args[++i]);
                 case "--district" -> districts.addAll(Arrays.asList(args[++i].split(",")));
@@ -157,7 +160,7 @@ public final class BlobMigration {
                 default -> usage("unknown argument " + args[i]);
             }
         }
-        if ((source == null) == (target == null) || districts.isEmpty() == !all) {
+        if (!emptyCheck && ((source == null) == (target == null) || districts.isEmpty() == !all)) {
             usage("one of --from and --to, and --district or --all, are required");
         }
         if (source != null && !Files.isDirectory(source)) {
@@ -180,6 +183,9 @@ public final class BlobMigration {
                 System.err.println("The object store cannot be reached (" + settings + "): " + e.getMessage());
                 System.exit(1);
             }
+            if (emptyCheck) {
+                System.exit(holdsBlobs(s3) ? 3 : 0);
+            }
             Path folder = source != null ? source : target;
             FileSystemBlobStore files = new FileSystemBlobStore(folder);
             BlobMigration migration = source != null ? new BlobMigration(files, s3, System.out) : new BlobMigration(s3, files, System.out);
@@ -195,9 +201,28 @@ public final class BlobMigration {
         System.exit(failed == 0 ? 0 : 1);
     }
 
+    /** Whether the store holds any of our blobs (stops at the first). */
+    static boolean holdsBlobs(S3BlobStore store) {
+        final class Found extends RuntimeException {
+            Found() {
+                super(null, null, false, false);
+            }
+        }
+        try {
+            store.forEach("", e -> {
+                throw new Found();
+            });
+            return false;
+        } catch (Found f) {
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // probed just before: the store went away
+        }
+    }
+
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: BlobMigration --from|--to <blob directory> --district <code> [--district <code> ...] | --all [--create-bucket]");
+        System.err.println("usage: BlobMigration --from|--to <blob directory> --district <code> [--district <code> ...] | --all [--create-bucket] | --empty-check");
         System.exit(2);
     }
 }

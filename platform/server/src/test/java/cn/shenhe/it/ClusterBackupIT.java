@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.storage.BlobStore;
@@ -120,6 +121,17 @@ class ClusterBackupIT {
         assertEquals(0, backup("restore-cluster", archive, RESTORED_SCHEMA, RESTORED_BUCKET, RESTORED_KEYS), "restore-cluster");
         assertTrue(backup("restore-cluster", archive, RESTORED_SCHEMA, RESTORED_BUCKET, RESTORED_KEYS) != 0,
                 "refuses to restore over an existing schema");
+        String again = RESTORED_SCHEMA + "_again";
+        sql("DROP SCHEMA IF EXISTS " + again + " CASCADE");
+        Path againKeys = RESTORED_KEYS.resolveSibling("backup-it-keys-again");
+        deleteTree(againKeys);
+        assertTrue(backup("restore-cluster", archive, again, RESTORED_BUCKET, againKeys) != 0, "refuses a bucket that holds pictures");
+        assertFalse(Files.exists(againKeys), "refused before anything was written: no keys");
+        try (Connection c = connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_namespace WHERE nspname = '" + again + "'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "nor the schema");
+        }
 
         // every picture row of the restored database: decrypts with the restored keys to the original's bytes
         int rows = 0;
