@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,38 @@ public final class Keycloak {
         public String token() {
             return Keycloak.token(username, password);
         }
+
+        /** Signed in: the access token and the refresh token that renews it without the password's hashing. */
+        public Session signIn() {
+            JsonPath json = post(REALM + "/protocol/openid-connect/token", null,
+                    form(Map.of("grant_type", "password", "client_id", "shenhe-cli", "username", username, "password", password)),
+                    "application/x-www-form-urlencoded", 200);
+            return new Session(json.getString("access_token"), json.getString("refresh_token"));
+        }
+    }
+
+    /** A user's tokens, as a client that stays signed in keeps them. */
+    public record Session(String accessToken, String refreshToken) {
+        public Session refreshed() {
+            JsonPath json = post(REALM + "/protocol/openid-connect/token", null,
+                    form(Map.of("grant_type", "refresh_token", "client_id", "shenhe-cli", "refresh_token", refreshToken)),
+                    "application/x-www-form-urlencoded", 200);
+            return new Session(json.getString("access_token"), json.getString("refresh_token"));
+        }
+    }
+
+    /**
+     * For a benchmark that signs up thousands of users: the realm hashes the new users' passwords with one
+     * iteration (its default hashing costs Keycloak ~0.1 s of CPU per sign-in, which would compete with the server
+     * measured); closing restores the realm's policy.
+     */
+    public static AutoCloseable cheapPasswordHashes() {
+        String admin = adminToken();
+        String policy = get(BASE + "/admin/realms/shenhe", admin).getString("passwordPolicy");
+        String cheap = (policy == null || policy.isBlank() ? "" : policy + " and ") + "hashIterations(1)";
+        send("PUT", BASE + "/admin/realms/shenhe", admin, "{\"passwordPolicy\":\"" + cheap + "\"}", "application/json", 204);
+        return () -> send("PUT", BASE + "/admin/realms/shenhe", adminToken(),
+                "{\"passwordPolicy\":\"" + (policy == null ? "" : policy) + "\"}", "application/json", 204);
     }
 
     public static String token(String username, String password) {
@@ -98,7 +131,19 @@ public final class Keycloak {
         return clientId;
     }
 
+    private static volatile String adminToken;
+    private static volatile long adminTokenAt;
+
+    /** The master realm's admin token, reused for 30 s (it lives 60): fetching one per call hashed the password each time. */
     static String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenAt > TimeUnit.SECONDS.toNanos(30)) {
+            adminTokenAt = System.nanoTime();
+            adminToken = freshAdminToken();
+        }
+        return adminToken;
+    }
+
+    private static String freshAdminToken() {
         return post(BASE + "/realms/master/protocol/openid-connect/token", null,
                 form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin")),
                 "application/x-www-form-urlencoded", 200).getString("access_token");
