@@ -40,15 +40,19 @@ public final class PerceptualHash {
 
     public static long of(GreyImage grey) {
         double[] detail = detail(average(grey));
+        double total = 0;
+        for (double v : detail) total += v;
         long hash = 0;
         for (int bit = 0; bit < 64; bit++) {
+            // the dot product with the ±1 pattern: twice the sum over the + cells, less the whole (no branch per cell)
             long[] signs = PATTERNS[bit];
-            double s = 0;
-            for (int cell = 0; cell < CELLS; cell++) {
-                double v = detail[cell];
-                s += (signs[cell >>> 6] >>> (cell & 63) & 1) != 0 ? v : -v;
+            double plus = 0;
+            for (int word = 0; word < signs.length; word++) {
+                for (long bits = signs[word]; bits != 0; bits &= bits - 1) {
+                    plus += detail[(word << 6) + Long.numberOfTrailingZeros(bits)];
+                }
             }
-            if (s > 0) {
+            if (2 * plus - total > 0) {
                 hash |= 1L << bit;
             }
         }
@@ -59,24 +63,29 @@ public final class PerceptualHash {
         return Long.bitCount(a ^ b);
     }
 
-    /** Area average onto the grid: each cell the mean of the grey pixels it covers (edge pixels weighted by their share). */
+    /**
+     * Area average onto the grid: each cell the mean of the grey pixels it covers (edge pixels weighted by their
+     * share). A pixel row is first summed into one row of cells, then that row into the grid with the row's share.
+     */
     static double[] average(GreyImage grey) {
         int w = grey.width(), h = grey.height();
-        double[] out = new double[CELLS];
         double sx = (double) w / SIDE, sy = (double) h / SIDE;
-        double[] rowShare = new double[SIDE];
+        Shares columns = Shares.of(w, sx), rows = Shares.of(h, sy);
+        double[] out = new double[CELLS];
+        double[] line = new double[SIDE];
         for (int y = 0; y < h; y++) {
-            // a pixel row falls into one or two grid rows
-            int cy0 = (int) (y / sy), cy1 = Math.min(SIDE - 1, (int) ((y + 1) / sy - 1e-9));
+            java.util.Arrays.fill(line, 0);
             for (int x = 0; x < w; x++) {
                 int v = grey.at(x, y);
-                int cx0 = (int) (x / sx), cx1 = Math.min(SIDE - 1, (int) ((x + 1) / sx - 1e-9));
-                for (int cy = cy0; cy <= cy1; cy++) {
-                    double wy = Math.min((cy + 1) * sy, y + 1) - Math.max(cy * sy, y);
-                    for (int cx = cx0; cx <= cx1; cx++) {
-                        double wx = Math.min((cx + 1) * sx, x + 1) - Math.max(cx * sx, x);
-                        out[cy * SIDE + cx] += wx * wy * v;
-                    }
+                for (int i = columns.start[x]; i < columns.start[x + 1]; i++) {
+                    line[columns.cell[i]] += columns.weight[i] * v;
+                }
+            }
+            for (int i = rows.start[y]; i < rows.start[y + 1]; i++) {
+                int base = rows.cell[i] * SIDE;
+                double wy = rows.weight[i];
+                for (int cx = 0; cx < SIDE; cx++) {
+                    out[base + cx] += wy * line[cx];
                 }
             }
         }
@@ -85,6 +94,26 @@ public final class PerceptualHash {
             out[i] /= area;
         }
         return out;
+    }
+
+    /** For each pixel of a side, the grid cells it falls into and its share of each (one or two when the side is ≥ SIDE). */
+    private record Shares(int[] start, int[] cell, double[] weight) {
+        static Shares of(int n, double scale) {
+            int[] start = new int[n + 1];
+            int[] cell = new int[n + SIDE + 1];
+            double[] weight = new double[cell.length];
+            int k = 0;
+            for (int p = 0; p < n; p++) {
+                start[p] = k;
+                int c0 = (int) (p / scale), c1 = Math.min(SIDE - 1, (int) ((p + 1) / scale - 1e-9));
+                for (int c = c0; c <= c1; c++) {
+                    cell[k] = c;
+                    weight[k++] = Math.min((c + 1) * scale, p + 1) - Math.max(c * scale, p);
+                }
+            }
+            start[n] = k;
+            return new Shares(start, cell, weight);
+        }
     }
 
     /** Each cell minus the mean of its neighbourhood (clipped at the borders), then the whole made zero-mean. */
