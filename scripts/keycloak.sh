@@ -221,7 +221,7 @@ ensure_dist() {
 # the demo: the realm file is the production realm (no users, strict settings, its URLs and switches
 # from SHENHE_* placeholders); the demo adds its users and lets the UI come back to any local port
 # the demo, the tests and the benchmarks serve it on.
-DEMO_UI_PORTS=(9080 9081 9180 9181 9182 19080 29080 39080 39081 49080 5173)
+DEMO_UI_PORTS=(9080 9081 9180 9181 9182 19080 29080 39080 39081 49080 59080 5173)
 install_realm() {
   [[ -f "$REALM_FILE" ]] || die "realm file $REALM_FILE not found"
   local dir="$KC_HOME/data/import" port uris="" logout=""

@@ -2,7 +2,7 @@ package cn.shenhe.national;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
-import cn.shenhe.problem.Problems;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.audit.PersonalDataReads;
 import cn.shenhe.search.SearchRequest;
 import cn.shenhe.search.SearchResult;
@@ -66,7 +66,7 @@ public class NationalResource {
         List<String> targets = district == null || district.isBlank()
                 ? districts.all().stream().map(DistrictConfig::code).toList()
                 : List.of(districts.find(district.strip()).map(DistrictConfig::code)
-                        .orElseThrow(() -> Problems.invalid("district", "没有这个考区", "no such district: " + district)));
+                        .orElseThrow(() -> InvalidField.UNKNOWN_DISTRICT.refuse("district", district)));
         SearchRequest request = SearchRequest.fromParameters(q, status, site, category, openComments, sort, offset, limit,
                 Optional.empty());
         reads.acrossDistricts(targets, PersonalDataReads.SEARCH, java.util.Map.of("q", q == null ? "" : q, "scope", "national"));

@@ -1,5 +1,6 @@
 package cn.shenhe.notification;
 
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +51,7 @@ public class NoticeResource {
         try {
             s = OutboundNotice.Status.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status", "状态应为 FAILED、PENDING 或 SENT", "status must be FAILED, PENDING or SENT");
+            throw InvalidField.NOTICE_STATUS.refuse("status");
         }
         return outbox.list(s, Math.max(1, Math.min(limit, 500))).stream().map(NoticeView::of).toList();
     }

@@ -29,8 +29,13 @@ public final class ProblemTexts {
     }
 
     static String format(Problem problem, Locale locale, List<Object> args) {
+        return format(problem.key(), locale, args);
+    }
+
+    /** The words under {@code key} (a problem's, or an {@link InvalidField}'s) in {@code locale}'s language. */
+    static String format(String key, Locale locale, List<Object> args) {
         boolean english = english(locale);
-        MessageFormat pattern = new MessageFormat(bundle(locale).getString(problem.key()), english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        MessageFormat pattern = new MessageFormat(bundle(locale).getString(key), english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
         Object[] values = args.stream().map(a -> a instanceof LocalizedText t ? (english ? t.en() : t.zh()) : a).toArray();
         Format[] formats = pattern.getFormatsByArgumentIndex();
         for (int i = 0; i < Math.min(formats.length, values.length); i++) {

@@ -5,6 +5,7 @@ import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.security.Caller;
@@ -44,23 +45,23 @@ public class RegistrationService {
         if (req.examYear() != district.examYear()) {
             throw Problem.EXAM_YEAR_NOT_OPEN.refuse(Map.of("examYear", district.examYear()), district.name(), district.examYear());
         }
-        ExamCategory category = ExamCategory.ofCode(req.category()).orElseThrow(() -> Problems.invalid("category",
-                "没有这个考试类别", "unknown exam category " + req.category()));
+        ExamCategory category = ExamCategory.ofCode(req.category()).orElseThrow(
+                () -> InvalidField.UNKNOWN_CATEGORY.refuse("category", req.category()));
         if (district.site(req.site()).isEmpty()) {
-            throw Problems.invalid("site", "本考区没有这个考点", "no such exam site in this district: " + req.site());
+            throw InvalidField.UNKNOWN_SITE.refuse("site", req.site());
         }
         // What the candidate declared when signing up (Keycloak checked it too) unless the form says otherwise.
         String idNumber = req.idNumber() != null ? req.idNumber() : caller.idNumber();
         String phone = req.phone() != null ? req.phone() : caller.mobile();
         if (idNumber != null && !IdNumber.isValid(idNumber)) {
-            throw Problems.invalid("idNumber", "身份证号校验位不正确,请核对", "the ID number's check digit is wrong");
+            throw InvalidField.ID_NUMBER_CHECK_DIGIT.refuse("idNumber");
         }
         registrations.findByCandidate(caller.subject(), req.examYear()).ifPresent(existing -> {
             throw Problem.ALREADY_REGISTERED.refuse(Map.of("registrationId", existing.id()));
         });
         String name = req.name() == null || req.name().isBlank() ? caller.displayName() : req.name().trim();
         if (name.isBlank()) {
-            throw Problems.invalid("name", "请填写姓名", "name is required");
+            throw InvalidField.NAME_REQUIRED.refuse("name");
         }
         Registration r = new Registration(new Registration.Candidate(caller.subject(), caller.username(), name,
                 idNumber == null ? null : idNumber.toUpperCase(), phone,

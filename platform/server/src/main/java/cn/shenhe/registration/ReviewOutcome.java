@@ -1,6 +1,6 @@
 package cn.shenhe.registration;
 
-import cn.shenhe.problem.Problems;
+import cn.shenhe.problem.InvalidField;
 
 /**
  * What a reviewer concludes about a registration: 考点通过 (PASS, the site), 审核通过 / 审核拒绝
@@ -16,7 +16,7 @@ public enum ReviewOutcome {
     /** @throws cn.shenhe.problem.ProblemException 422 invalid-field (outcome) when not a conclusion of that level */
     public void checkAllowedAt(ReviewLevel level) {
         if (!allowedAt(level)) {
-            throw Problems.invalid("outcome", "该审核级别不能作出此结论: " + this, this + " is not an outcome at the " + level + " level");
+            throw InvalidField.OUTCOME_NOT_AT_LEVEL.refuse("outcome", this, level);
         }
     }
 }

@@ -218,7 +218,8 @@ public final class DistrictIndex implements AutoCloseable {
      * Makes applied changes visible to new searchers. Refreshing writes the changes as a new
      * segment, which costs the same for one document as for a hundred: so changes are made visible
      * when someone searches (see {@link #acquire}) or when the periodic commit runs, not after every
-     * round of updates (a refresh per round was ~10 % of the server's CPU under a burst of uploads).
+     * round of updates (a refresh per round was a clear share of the server's CPU under a burst of
+     * uploads: docs/benchmarks.md).
      */
     void refresh() throws IOException {
         stale = false;   // before: a change applied during the refresh marks it stale again

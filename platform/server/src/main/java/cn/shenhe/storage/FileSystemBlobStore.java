@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * directory to disk, and only then returns. A crash in the middle can leave a partial file, but no
  * reader ever reaches it: a blob is found through the database row committed after the put
  * returned, and the orphan sweep removes files that no row names. (Writing a temporary file and
- * renaming it cost a rename, an unlink and a second directory's metadata per upload: ~0.2 ms of
- * the ~0.8 ms a put took on our machines, for a guarantee the row already gives.)
+ * renaming it cost a rename, an unlink and a second directory's metadata per upload, a clear share
+ * of a put's time (docs/benchmarks.md), for a guarantee the row already gives.)
  */
 public class FileSystemBlobStore implements BlobStore {
 

@@ -1,10 +1,14 @@
 package cn.shenhe.web;
 
+import cn.shenhe.problem.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -39,25 +43,42 @@ public class OpenApiProblems implements OASFilter {
     static final String SCHEMA = "Problem";
     static final String SECURITY_SCHEME = "keycloak";
 
-    private record Shared(String name, String description) {
+    /**
+     * A refusal every operation of a kind gives: its name in {@code components.responses}, what it means, and the
+     * catalogue's problems it stands for, which give its status and codes.
+     */
+    record Shared(String name, String meaning, Problem... problems) {
+
+        Shared {
+            if (Arrays.stream(problems).map(Problem::status).distinct().count() != 1) {
+                throw new IllegalArgumentException(name + ": one status, from at least one problem: " + Arrays.toString(problems));
+            }
+        }
+
+        String status() {
+            return String.valueOf(problems[0].status());
+        }
+
+        String description() {
+            return meaning + " (" + Arrays.stream(problems).map(Problem::code).distinct().collect(Collectors.joining(", ")) + ")";
+        }
     }
 
-    /** By status: the shared refusal's name in {@code components.responses}, and what it means. */
-    private static final Map<String, Shared> SHARED = new LinkedHashMap<>();
-
-    static {
-        SHARED.put("400", new Shared("BadRequest", "The request is malformed (bad-request)"));
-        SHARED.put("401", new Shared("Unauthenticated", "No valid access token (unauthenticated)"));
-        SHARED.put("403", new Shared("Forbidden",
-                "The caller's role may not do this (forbidden; read-only for national administrators)"));
-        SHARED.put("404", new Shared("NotFound",
-                "Not there, or not the caller's to see, which are never told apart: a district other than the caller's,"
-                        + " or an id the district does not hold (not-found)"));
-        SHARED.put("415", new Shared("UnsupportedMediaType", "The body's Content-Type is not accepted (unsupported-media-type)"));
-        SHARED.put("500", new Shared("InternalError", "Unexpected failure (internal-error)"));
-        SHARED.put("503", new Shared("Unavailable",
-                "The database or the object store is unreachable (database-unavailable, storage-unavailable): retry after Retry-After"));
-    }
+    /** By status. */
+    static final Map<String, Shared> SHARED = Stream.of(
+            new Shared("BadRequest", "The request is malformed", Problem.BAD_REQUEST, Problem.INVALID_JSON),
+            new Shared("Unauthenticated", "No valid access token", Problem.UNAUTHENTICATED),
+            new Shared("Forbidden", "The caller's role may not do this; national administrators read only",
+                    Problem.FORBIDDEN, Problem.READ_ONLY),
+            new Shared("NotFound", "Not there, or not the caller's to see, which are never told apart: a district other than"
+                    + " the caller's, or an id the district does not hold", Problem.NOT_FOUND),
+            new Shared("UnsupportedMediaType", "The body's Content-Type is not accepted", Problem.UNSUPPORTED_MEDIA_TYPE),
+            new Shared("InternalError", "Unexpected failure", Problem.INTERNAL_ERROR),
+            new Shared("Unavailable", "The database or the object store is unreachable: retry after Retry-After",
+                    Problem.DATABASE_UNAVAILABLE, Problem.STORAGE_UNAVAILABLE))
+            .collect(Collectors.toMap(Shared::status, s -> s, (a, b) -> {
+                throw new IllegalStateException("two shared refusals of status " + a.status());
+            }, LinkedHashMap::new));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The benchmarks' HTTP client: the blocking {@code HttpURLConnection}, connections kept alive.
- * Not {@code java.net.http.HttpClient}: on a 2-core machine its hand-offs between its selector and
- * executor threads added ~1.5 ms to every request (an ID search took p50 3.2 ms through it, 1.77 ms
- * through {@code wrk}), time that is the client's, not the server's.
+ * Not {@code java.net.http.HttpClient}: its hand-offs between its selector and executor threads
+ * added to every request time that is the client's, not the server's (it doubled an ID search's
+ * median against {@code wrk}: docs/benchmarks.md).
  */
 public final class BlockingHttp {
 

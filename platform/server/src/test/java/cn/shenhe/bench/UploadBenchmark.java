@@ -84,7 +84,7 @@ public final class UploadBenchmark {
                     h.warmUp(seconds);
                 }
             }
-            // The phases take turns in slices (bench.rounds of each): this machine's speed drifts by 10-15 %
+            // The phases take turns in slices (bench.rounds of each): this machine's speed drifts
             // over minutes (other virtual machines on the host), and both sides of the ratio should see the
             // same drift. Each HTTP slice ends only once the server is idle again (see awaitServerQuiet).
             int slice = Math.max(1, seconds / rounds);

@@ -110,6 +110,11 @@ final class Browser implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
+    /** Waits until the first image that {@code selector} finds has loaded and has pixels. */
+    static void awaitImage(Page page, String selector) {
+        page.waitForFunction("s => { const i = document.querySelector(s); return i && i.complete && i.naturalWidth > 0 }", selector);
+    }
+
     /** No serious or critical axe-core violation on the page as it is now. */
     static void assertAccessible(Page page, String what) {
         if (page.evaluate("() => typeof window.axe") .equals("undefined")) {

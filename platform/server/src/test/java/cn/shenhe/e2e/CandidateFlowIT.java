@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.it.Api;
-import cn.shenhe.it.Deployments;
 import cn.shenhe.it.Keycloak;
 import cn.shenhe.it.TestImages;
 import cn.shenhe.material.image.SampleImages;
@@ -15,47 +14,19 @@ import com.microsoft.playwright.options.FilePayload;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The candidate's path in a real browser: sign in on Keycloak's page (and grant the consent), register,
  * land on the upload page, upload a 1.5 MB 4000×3000 phone photo that the browser shrinks under the
  * district's 200 KB, see it watermarked, fill a type, delete a picture; then the same page on a phone.
  */
-@ExtendWith(ArquillianExtension.class)
-class CandidateFlowIT {
-
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CandidateFlowIT extends InBrowser {
 
     @Test
     void registerUploadDeleteThenOnAPhone() {
         Keycloak.User candidate = Keycloak.createUser("candidate", "bj", null);
-        Page page = browser.newPage(false);
-        page.navigate(Browser.BASE + "/");
-        Browser.signIn(page, candidate.username(), candidate.password());
+        Page page = signedIn(candidate, false);
 
         // 报名
         page.locator("[data-testid=register]").waitFor();
@@ -82,7 +53,7 @@ class CandidateFlowIT {
         assertTrue(photo.length > 1_200_000 && photo.length < 2_000_000, "photo of " + photo.length + " bytes");
         idCard.locator("input[type=file]").setInputFiles(new FilePayload("IMG_0001.jpg", "image/jpeg", photo));
         idCard.locator("[data-testid=watermarked] img").first().waitFor();
-        page.waitForFunction("() => { const i = document.querySelector('[data-testid=material-id-card] [data-testid=watermarked] img'); return i && i.complete && i.naturalWidth > 0 }");
+        Browser.awaitImage(page, "[data-testid=material-id-card] [data-testid=watermarked] img");
         assertEquals("已上传 1/2 张", idCard.locator("[data-testid=count]").innerText().trim());
 
         String token = candidate.token();

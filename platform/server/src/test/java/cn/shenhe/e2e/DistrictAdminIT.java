@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.it.Api;
-import cn.shenhe.it.Deployments;
 import cn.shenhe.it.Keycloak;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.restassured.path.json.JsonPath;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 考区管理 in a real browser, on the test district tadminui: the administrator changes fields in
@@ -24,34 +18,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a change that would strand a registered candidate is refused in words; publishing a site whose
  * reviews are unfinished is refused in words; the page fits a phone.
  */
-@ExtendWith(ArquillianExtension.class)
-class DistrictAdminIT {
+class DistrictAdminIT extends InBrowser {
 
     static final String D = "tadminui";
     static final String CONFIG = "/districts/" + D + "/config";
-    private static Browser browser;
     private static Keycloak.User admin;
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
 
     @BeforeAll
     static void start() {
-        browser = new Browser();
         admin = Keycloak.createUser("district-admin", D, null);
         // A candidate with every picture: registered at the first site, waiting for its review.
         String candidate = Keycloak.createUser("candidate", D, null).token();
         String r = Api.register(candidate, D, 2027, D + "-01");
         Api.completeMaterials(candidate, D, r);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     static int version() {
@@ -62,10 +41,8 @@ class DistrictAdminIT {
         return Api.as(admin.token()).get(CONFIG).then().statusCode(200).extract().jsonPath();
     }
 
-    private static Page signedIn(boolean phone) {
-        Page page = browser.newPage(phone);
-        page.navigate(Browser.BASE + "/");
-        Browser.signIn(page, admin.username(), admin.password());
+    private static Page adminPage(boolean phone) {
+        Page page = signedIn(admin, phone);
         page.navigate(Browser.BASE + "/admin");
         page.locator("[data-testid=config-form] input[data-testid=watermark]").waitFor();
         return page;
@@ -79,7 +56,7 @@ class DistrictAdminIT {
     void formChangeMakesAVersionTheDiffShowsItAndRevertRestoresIt() {
         int before = version();
         String watermark = config().getString("watermark");
-        Page page = signedIn(false);
+        Page page = adminPage(false);
         Locator form = page.locator("[data-testid=config-form]");
         // Element Plus' controls in the page's language: no browser "Choose File", no US-format date fields.
         assertEquals(0, form.locator("input[type=datetime-local], input[type=date], input[type=time]").count());
@@ -132,7 +109,7 @@ class DistrictAdminIT {
 
     @Test
     void publishingUnfinishedReviewsIsRefusedInWordsAndThePageFitsAPhone() {
-        Page page = signedIn(true);
+        Page page = adminPage(true);
         page.locator("#tab-progress").click();
         Locator progress = page.locator("[data-testid=district-progress]");
         progress.locator("[data-testid=backlog-SITE] dd").waitFor();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.it.Api;
-import cn.shenhe.it.Deployments;
 import cn.shenhe.it.Keycloak;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -15,40 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 全国概况 in a real browser: the national administrator sees the ECharts charts (status per
  * district, progress per day, backlog per level) and the table, opens a district read-only,
  * searches every district with highlighted hits, and downloads the summary export.
  */
-@ExtendWith(ArquillianExtension.class)
-class NationalDashboardIT {
-
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class NationalDashboardIT extends InBrowser {
 
     @Test
     void chartAndTableShowTheDistricts() {
@@ -62,9 +35,7 @@ class NationalDashboardIT {
                 .post("/districts/bj/registrations").then().statusCode(201).extract().jsonPath().getString("id");
         Keycloak.User national = Keycloak.createUser("national-admin", null, null);
 
-        Page page = browser.newPage(false);
-        page.navigate(Browser.BASE + "/");
-        Browser.signIn(page, national.username(), national.password());
+        Page page = signedIn(national, false);
         page.navigate(Browser.BASE + "/national");
         page.locator("[data-testid=chart-status] canvas").waitFor();
         page.waitForFunction("() => { const c = document.querySelector('[data-testid=chart-status] canvas');"

@@ -35,9 +35,7 @@ class NotificationBellIT extends InBrowser {
         int unread = Api.as(candidate.token()).get("/me/notifications").then().statusCode(200).extract().path("unread");
         assertTrue(unread >= 1, "the return left a notice: " + unread);
 
-        Page page = browser.newPage(false);
-        page.navigate(Browser.BASE + "/");
-        Browser.signIn(page, candidate.username(), candidate.password());
+        Page page = signedIn(candidate, false);
         Locator bell = page.locator("[data-testid=notifications]");
         bell.locator(".count").waitFor();
         assertEquals(String.valueOf(unread), bell.locator(".count").innerText().trim());

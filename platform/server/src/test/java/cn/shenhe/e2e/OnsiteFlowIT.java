@@ -32,9 +32,7 @@ class OnsiteFlowIT extends InBrowser {
         String appointment = "/districts/" + D + "/registrations/" + r + "/appointment";
 
         // The candidate, on a phone: the appointment panel with the site's slots.
-        Page phone = browser.newPage(true);
-        phone.navigate(Browser.BASE + "/");
-        Browser.signIn(phone, candidate.username(), candidate.password());
+        Page phone = signedIn(candidate, true);
         phone.navigate(Browser.BASE + "/candidate/registrations/" + r);
         Locator panel = phone.locator("[data-testid=appointment]");
         panel.locator("[data-testid=slot]").first().waitFor();
@@ -59,9 +57,7 @@ class OnsiteFlowIT extends InBrowser {
         booked(panel, "2098-05-11 09:00–11:30");
 
         // The site reviewer: the workbench opens on the first day with slots, with the candidate in its morning slot.
-        Page desk = browser.newPage(false);
-        desk.navigate(Browser.BASE + "/");
-        Browser.signIn(desk, reviewer.username(), reviewer.password());
+        Page desk = signedIn(reviewer, false);
         desk.locator("[data-testid=onsite-day]").waitFor();
         Locator person = desk.locator("[data-testid=onsite-appointment]");
         person.first().waitFor();
@@ -78,7 +74,7 @@ class OnsiteFlowIT extends InBrowser {
         desk.waitForURL(url -> url.endsWith("/review/registrations/" + r));
         desk.locator("[data-testid=result-id-card]").waitFor();
         desk.locator("[data-testid=onsite-appointment]").filter(new Locator.FilterOptions().setHasText("已签到")).waitFor();
-        desk.waitForFunction("() => { const i = document.querySelector('.big img'); return i && i.complete && i.naturalWidth > 0 }");
+        Browser.awaitImage(desk, ".big img");
         Browser.screenshot(desk, "onsite-checked-in");
         Browser.assertAccessible(desk, "on-site review of a checked-in candidate");
 

@@ -4,39 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.shenhe.it.Deployments;
 import com.microsoft.playwright.Page;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The public page: every district's review mode, upload window and required materials, without sign-in. */
-@ExtendWith(ArquillianExtension.class)
-class PublicPageIT {
-
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PublicPageIT extends InBrowser {
 
     @Test
     void everyDistrictPublishesItsModeWindowAndMaterials() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.it.Api;
-import cn.shenhe.it.Deployments;
 import cn.shenhe.it.Keycloak;
 import cn.shenhe.it.TestImages;
 import com.microsoft.playwright.Locator;
@@ -12,13 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The site reviewer's workbench in a real browser: open a complete registration, judge its pictures
@@ -27,27 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the site passes it, the admin publishes, the district reviewer approves it in the workbench, the
  * admin publishes again: the candidate's page says 审核通过.
  */
-@ExtendWith(ArquillianExtension.class)
-class ReviewerFlowIT {
-
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReviewerFlowIT extends InBrowser {
 
     @Test
     void judgePicturesWithTheKeyboard() {
@@ -58,13 +31,11 @@ class ReviewerFlowIT {
         String r = Api.register(candidate, "bj", 2027, "bj-02");
         List<String> images = Api.completeMaterials(candidate, "bj", r);
 
-        Page page = browser.newPage(false);
-        page.navigate(Browser.BASE + "/");
-        Browser.signIn(page, reviewer.username(), reviewer.password());
+        Page page = signedIn(reviewer, false);
         page.locator("[data-testid=review-page]").waitFor();
         page.navigate(Browser.BASE + "/review/registrations/" + r);
         page.locator("[data-testid=review-page] [data-testid=approve]").waitFor();
-        page.waitForFunction("() => { const i = document.querySelector('.big img'); return i && i.complete && i.naturalWidth > 0 }");
+        Browser.awaitImage(page, ".big img");
 
         // pictures 1-3 approved, picture 4 (the practice proof) needs changes
         page.keyboard().press("a");
@@ -100,9 +71,7 @@ class ReviewerFlowIT {
         page.waitForURL(url -> url.endsWith("/review"));
 
         // The candidate: the comment at the top, replaces the practice proof in the browser.
-        Page mine = browser.newPage(false);
-        mine.navigate(Browser.BASE + "/");
-        Browser.signIn(mine, candidateUser.username(), candidateUser.password());
+        Page mine = signedIn(candidateUser, false);
         mine.navigate(Browser.BASE + "/candidate/registrations/" + r);
         Locator comments = mine.locator("[data-testid=comments]");
         comments.locator("[data-testid=comment]").first().waitFor();
@@ -128,7 +97,7 @@ class ReviewerFlowIT {
         // The site reviewer approves every picture (locked ones stay as they are) and passes it.
         page.navigate(Browser.BASE + "/review/registrations/" + r);
         page.locator("[data-testid=review-page] [data-testid=approve]").waitFor();
-        page.waitForFunction("() => { const i = document.querySelector('.big img'); return i && i.complete && i.naturalWidth > 0 }");
+        Browser.awaitImage(page, ".big img");
         awaitClaim(page, reviewer.token(), r);
         for (int i = 0; i < images.size(); i++) {
             page.keyboard().press("a");
@@ -148,14 +117,10 @@ class ReviewerFlowIT {
 
         // The admin publishes the site's results; the district reviewer approves; the admin publishes the district's.
         Keycloak.User admin = Keycloak.createUser("district-admin", "bj", null);
-        Page office = browser.newPage(false);
-        office.navigate(Browser.BASE + "/");
-        Browser.signIn(office, admin.username(), admin.password());
+        Page office = signedIn(admin, false);
         publish(office, "SITE-bj-02");
         Keycloak.User district = Keycloak.createUser("district-reviewer", "bj", null);
-        Page desk = browser.newPage(false);
-        desk.navigate(Browser.BASE + "/");
-        Browser.signIn(desk, district.username(), district.password());
+        Page desk = signedIn(district, false);
         desk.navigate(Browser.BASE + "/review/registrations/" + r);
         desk.locator("[data-testid=outcome-APPROVE]").waitFor();
         awaitClaim(desk, district.token(), r);

@@ -30,9 +30,7 @@ class WorkbenchKeyboardIT extends InBrowser {
         String second = register("440301198512032219");
         Keycloak.User reviewer = Keycloak.createUser("site-reviewer", "tworkbench", SITE);
 
-        Page page = browser.newPage(false);
-        page.navigate(Browser.BASE + "/");
-        Browser.signIn(page, reviewer.username(), reviewer.password());
+        Page page = signedIn(reviewer, false);
         page.locator("[data-testid=review-page]").waitFor();
         page.locator("[data-testid=waiting]").filter(new Locator.FilterOptions().setHasText("2")).waitFor();
         keys(page, "n");
@@ -47,7 +45,7 @@ class WorkbenchKeyboardIT extends InBrowser {
 
         // The sample side by side, and away again.
         keys(page, "s");
-        page.waitForFunction("() => { const i = document.querySelector('[data-testid=sample] img'); return i && i.complete && i.naturalWidth > 0 }");
+        Browser.awaitImage(page, "[data-testid=sample] img");
         assertTrue(page.locator("[data-testid=sample]").innerText().contains("须上传 2 张"), page.locator("[data-testid=sample]").innerText());
         Browser.screenshot(page, "workbench-sample");
         Browser.assertAccessible(page, "workbench with the sample");
@@ -86,9 +84,7 @@ class WorkbenchKeyboardIT extends InBrowser {
         page.keyboard().press("Escape");
 
         // On a phone: the returned registration with its history (the decision, the template's comment), nothing off screen.
-        Page phone = browser.newPage(true);
-        phone.navigate(Browser.BASE + "/");
-        Browser.signIn(phone, reviewer.username(), reviewer.password());
+        Page phone = signedIn(reviewer, true);
         phone.navigate(Browser.BASE + "/review/registrations/" + first);
         Locator history = phone.locator("[data-testid=review-history]");
         history.locator("[data-testid=history-entry]").nth(1).waitFor();
@@ -123,7 +119,7 @@ class WorkbenchKeyboardIT extends InBrowser {
 
     private static void awaitPicture(Page page) {
         page.locator("[data-testid=review-page] [data-testid=approve]").waitFor();
-        page.waitForFunction("() => { const i = document.querySelector('.big img'); return i && i.complete && i.naturalWidth > 0 }");
+        Browser.awaitImage(page, ".big img");
         page.locator("[data-testid=declared-id-number]").waitFor();
     }
 }

@@ -26,12 +26,10 @@ class WorkbenchViewerIT extends InBrowser {
         String r = Api.register(candidate, "bj", 2027, "bj-01");
         Api.completeMaterials(candidate, "bj", r);
 
-        Page page = browser.newPage(false);
-        page.navigate(Browser.BASE + "/");
-        Browser.signIn(page, reviewer.username(), reviewer.password());
+        Page page = signedIn(reviewer, false);
         page.locator("[data-testid=review-page]").waitFor();
         page.navigate(Browser.BASE + "/review/registrations/" + r);
-        page.waitForFunction("() => { const i = document.querySelector('.big img'); return i && i.complete && i.naturalWidth > 0 }");
+        Browser.awaitImage(page, ".big img");
         Locator level = page.locator("[data-testid=zoom-level]");
         assertEquals("100%", level.innerText().trim());
         double[] natural = box(page);

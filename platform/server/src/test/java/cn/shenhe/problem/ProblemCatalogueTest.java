@@ -29,6 +29,8 @@ class ProblemCatalogueTest {
     void everyProblemHasBothTextsAndEveryTextAProblem() {
         Set<String> keys = Arrays.stream(Problem.values()).map(Problem::key).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Problem.values().length, keys.size(), "two problems share a key");
+        Arrays.stream(InvalidField.values()).map(InvalidField::key).forEach(keys::add);
+        assertEquals(Problem.values().length + InvalidField.values().length, keys.size(), "a reason shares a problem's key");
         for (Locale language : ProblemTexts.LANGUAGES) {
             ResourceBundle bundle = ProblemTexts.bundle(language);
             assertEquals(language, bundle.getLocale(), "no fallback to another language's file");
@@ -56,6 +58,17 @@ class ProblemCatalogueTest {
                 Problem.CONFIG_STRANDS_CANDIDATES.refuse(LocalizedText.of("考点 02 有考生", "site 02 has candidates"), 2).messageEn());
         assertEquals("此修改会使已报名的考生无法继续:考点 02 有考生",
                 Problem.CONFIG_STRANDS_CANDIDATES.refuse(LocalizedText.of("考点 02 有考生", "site 02 has candidates"), 0).messageZh());
+    }
+
+    @Test
+    void anInvalidFieldNamesTheFieldAndItsReasonInEachLanguage() {
+        ProblemException e = InvalidField.OUT_OF_RANGE.refuse("limit", 1, 1000);
+        assertEquals(Problem.INVALID_FIELD, e.problem());
+        assertEquals(422, e.status());
+        assertEquals(Map.of("field", "limit"), e.details());
+        assertEquals("limit:应在 1 到 1000 之间", e.messageZh());
+        assertEquals("limit: must be 1 to 1000", e.messageEn());
+        assertEquals("idNumber: the ID number's check digit is wrong", InvalidField.ID_NUMBER_CHECK_DIGIT.refuse("idNumber").messageEn());
     }
 
     @Test

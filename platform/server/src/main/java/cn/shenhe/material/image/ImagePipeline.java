@@ -45,9 +45,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Why a pool that runs the whole transform rather than a semaphore around the caller's own
  * thread: with more uploads in flight than permits, each release woke a parked request thread that
- * the kernel often queued behind a busy core while the freed core idled (in-process, 3 threads on
- * 2 permits: 10 % idle, 41 images/s). A worker that finishes takes the next queued picture without
- * sleeping: 1 % idle, 47 images/s on the same 2-core machine.
+ * the kernel often queued behind a busy core while the freed core idled. A worker that finishes takes
+ * the next queued picture without sleeping, and the cores stay busy (measured: docs/benchmarks.md).
  */
 public final class ImagePipeline implements AutoCloseable {
 

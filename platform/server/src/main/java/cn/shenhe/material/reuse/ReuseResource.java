@@ -1,6 +1,6 @@
 package cn.shenhe.material.reuse;
 
-import cn.shenhe.problem.Problems;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,7 +38,7 @@ public class ReuseResource {
     /** @throws cn.shenhe.problem.ProblemException invalid-field when not 1 to {@value #MAX_LIMIT} */
     static int checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problems.invalid("limit", "应在 1 到 " + MAX_LIMIT + " 之间", "must be 1 to " + MAX_LIMIT);
+            throw InvalidField.OUT_OF_RANGE.refuse("limit", 1, MAX_LIMIT);
         }
         return limit;
     }

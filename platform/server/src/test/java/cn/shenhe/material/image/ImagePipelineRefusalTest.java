@@ -148,7 +148,7 @@ class ImagePipelineRefusalTest {
             refused(422, ImageProblems.DIMENSIONS_TOO_LARGE, SampleImages.jpegBomb(30_000, 30_000), RULES);
         });
         refused(422, ImageProblems.DIMENSIONS_TOO_LARGE, SampleImages.png(400, 300, false), RULES.withMaxPixels(100_000));
-        // a small file that once cost 3.6 s of CPU and 0.8 GB of heap: 40 MP, over what any phone takes (16 MP)
+        // a small file that once cost seconds of CPU and most of the heap: 40 MP, over what any phone takes (16 MP)
         refused(422, ImageProblems.DIMENSIONS_TOO_LARGE, SampleImages.pngBomb(6300, 6300), RULES);
     }
 
