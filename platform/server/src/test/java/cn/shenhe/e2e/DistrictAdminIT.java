@@ -98,7 +98,7 @@ class DistrictAdminIT {
         page.reload();
 
         form.locator("input[data-testid=watermark]").fill("界面修改的水印");
-        Locator max = form.locator("[data-testid=limit-diploma-max] input");
+        Locator max = form.locator("[data-testid='setting-standard-materials-types.diploma.max'] input");
         max.fill("1");
         max.blur();
         Browser.screenshot(page, "admin-config-form");
