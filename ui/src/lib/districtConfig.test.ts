@@ -19,8 +19,9 @@ describe('district configuration document', () => {
   })
 
   it('names the fields of the server diff in words', () => {
-    expect(describePath('plugins[standard-materials].settings.types.diploma.max')).toEqual({ key: 'limit', args: { type: 'diploma', field: 'max' } })
-    expect(describePath('plugins[gd-materials].settings.max')).toEqual({ key: 'limit', args: { type: 'residence-proof', field: 'max' } })
+    expect(describePath('plugins[standard-materials].settings.types.diploma.max'))
+      .toEqual({ key: 'setting', args: { plugin: 'standard-materials', key: 'types.diploma.max' } })
+    expect(describePath('plugins[onsite-review].settings.slots[1]')).toEqual({ key: 'setting', args: { plugin: 'onsite-review', key: 'slots[1]' } })
     expect(describePath('watermark')).toEqual({ key: 'watermark', args: {} })
     expect(describePath('sites[bj-02].name.zh')).toEqual({ key: 'site', args: { site: 'bj-02', lang: 'zh' } })
     expect(describePath('review.commentTemplates[0].zh')).toEqual({ key: 'template', args: { n: '1', lang: 'zh' } })

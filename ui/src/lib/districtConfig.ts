@@ -37,8 +37,9 @@ export function copyDoc<T>(doc: T): T {
 }
 
 /**
- * A field path of the server's diff (`plugins[standard-materials].settings.types.diploma.max`) as
- * words: the i18n key of what it is, and the things it names (a material type, a site…).
+ * A field path of the server's diff (`sites[bj-02].name.zh`) as words: the i18n key of what it is,
+ * and the things it names (a site, a template…). A plugin's setting is `setting` with the plugin and
+ * the setting's key, which the plugin's schema puts in words ({@link describeSetting}).
  */
 export function describePath(path: string): { key: string; args: Record<string, string> } {
   const rules: [RegExp, string][] = [
@@ -50,10 +51,7 @@ export function describePath(path: string): { key: string; args: Record<string, 
     [/^review\.commentTemplates\[(?<n>\d+)\](?:\.(?<lang>zh|en))?$/, 'template'],
     [/^review\.commentTemplates$/, 'templates'],
     [/^sites\[(?<site>[^\]]+)\](?:\.name\.(?<lang>zh|en))?$/, 'site'],
-    [/^plugins\[standard-materials\]\.settings\.types\.(?<type>[^.]+)\.(?<field>min|max|maxBytes)$/, 'limit'],
-    [/^plugins\[gd-materials\]\.settings\.(?<field>min|max|maxBytes)$/, 'limitResidence'],
-    [/^plugins\[standard-materials\]\.settings\.maxBytes$/, 'maxBytesAll'],
-    [/^plugins\[onsite-review\]\.settings\.slots(?:\[(?<n>\d+)\])?(?:\.(?<field>\w+))?$/, 'slot'],
+    [/^plugins\[(?<plugin>[^\]]+)\]\.settings\.(?<key>.+)$/, 'setting'],
     [/^plugins\[(?<plugin>[^\]]+)\]$/, 'plugin'],
     [/^name\.(?<lang>zh|en)$/, 'name'],
     [/^examYear$/, 'examYear'],
@@ -63,7 +61,6 @@ export function describePath(path: string): { key: string; args: Record<string, 
     if (m) {
       const args: Record<string, string> = {}
       for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) args[k] = k === 'n' ? String(Number(v) + 1) : v
-      if (key === 'limitResidence') return { key: 'limit', args: { ...args, type: 'residence-proof' } }
       return { key, args }
     }
   }

@@ -53,6 +53,23 @@ export function setSetting(settings: Settings, key: string, value: unknown) {
   at[last] = value
 }
 
+/**
+ * A setting of the server's diff in words from the plugin's schema: `types.diploma.max` of the
+ * standard materials is 标准材料 · 学历证书 · 最多张数, `slots[1]` of on-site review 现场审核 · 预约时段 2;
+ * undefined for a setting the plugin does not describe.
+ */
+export function describeSetting(plugins: PluginInfo[], plugin: string, key: string, lt: (t: LocalizedText | undefined) => string): string | undefined {
+  const info = plugins.find((p) => p.id === plugin)
+  const m = /^(?<base>[^[]+)(?:\[(?<n>\d+)\](?:\.(?<field>.+))?)?$/.exec(key)
+  const spec = info?.settings.find((s) => s.key === m?.groups?.base)
+  if (!info || !spec || !m?.groups) return undefined
+  const { n, field } = m.groups
+  const item = field === undefined ? undefined : spec.fields.find((f) => f.key === field)
+  if (field !== undefined && !item) return undefined
+  const words = [lt(info.name), spec.group && lt(spec.group), lt(spec.label), n !== undefined && String(Number(n) + 1), item && lt(item.label)]
+  return words.filter((w) => w).join(' · ')
+}
+
 /** A plugin entry's setting, written back in place; the entry loses `settings` when none is left. */
 export function setEntrySetting(entry: PluginEntry, key: string, value: unknown) {
   entry.settings ??= {}

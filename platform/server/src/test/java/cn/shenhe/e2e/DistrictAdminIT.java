@@ -117,7 +117,7 @@ class DistrictAdminIT {
         diff.locator("[data-testid=change]").first().waitFor();
         String words = diff.innerText();
         assertTrue(words.contains("水印文字") && words.contains(watermark) && words.contains("界面修改的水印"), words);
-        assertTrue(words.contains("材料 diploma · 最多张数"), words);
+        assertTrue(words.contains("标准材料 · 学历证书 · 最多张数"), words);
         Browser.screenshot(page, "admin-config-history");
         Browser.assertAccessible(page, "district admin: version history");
 
