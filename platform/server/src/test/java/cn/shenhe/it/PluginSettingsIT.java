@@ -66,6 +66,12 @@ class PluginSettingsIT {
     }
 
     @Test
+    void theDistrictsWithSettingsStillLoad() {
+        Api.anonymous().get("/districts").then().statusCode(200)
+                .body("code", hasItems("bj", "sh", "gd", "tquality", "tonsite", "tbooking", "tside", "tadminsite"));
+    }
+
+    @Test
     void onlyTheDistrictsAdministratorsReadThem() {
         Api.anonymous().get(PLUGINS).then().statusCode(401).contentType("application/problem+json");
         Api.as(Keycloak.createUser("candidate", D, null).token()).get(PLUGINS).then().statusCode(403)
