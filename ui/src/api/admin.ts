@@ -1,5 +1,6 @@
 import { apiGet, apiRaw, apiSend } from '../lib/api'
 import type { Change, ConfigDoc } from '../lib/districtConfig'
+import type { PluginInfo } from '../lib/pluginSettings'
 import { districtsPath } from './districts'
 
 /**
@@ -32,6 +33,11 @@ export async function saveConfig(district: string, doc: ConfigDoc | string, etag
     ? { body: doc, contentType: 'application/yaml', headers: ifMatch(etag) }
     : { body: JSON.stringify(doc), contentType: 'application/json', headers: ifMatch(etag) })
   return (await r.json()) as Saved
+}
+
+/** The installed plugins, each with the schema of its settings (the form is drawn from these). */
+export function installedPlugins(district: string): Promise<PluginInfo[]> {
+  return apiGet<PluginInfo[]>(`${districtsPath(district)}/plugins`)
 }
 
 export async function putSample(district: string, type: string, file: Blob): Promise<void> {

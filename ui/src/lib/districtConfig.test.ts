@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type ConfigDoc, copyDoc, describePath, flattenChanges, fromBeijingLocal, limit, setLimit, setReviewMode, slots, toBeijingLocal } from './districtConfig'
+import { type ConfigDoc, copyDoc, describePath, flattenChanges, fromBeijingLocal, toBeijingLocal } from './districtConfig'
 
 const doc = (): ConfigDoc => ({
   code: 'bj', name: { zh: '北京考区', en: 'Beijing' }, examYear: 2027,
@@ -10,35 +10,6 @@ const doc = (): ConfigDoc => ({
 })
 
 describe('district configuration document', () => {
-  it('sets a standard type limit under types.<code> and removes it again, leaving the other settings', () => {
-    const d = doc()
-    setLimit(d, 'diploma', 'max', 1)
-    expect(d.plugins[0].settings).toEqual({ maxBytes: 204800, types: { diploma: { max: 1 } } })
-    expect(limit(d, 'diploma', 'max')).toBe(1)
-    setLimit(d, 'diploma', 'max', undefined)
-    expect(d.plugins[0].settings).toEqual({ maxBytes: 204800 })
-    expect(limit(d, 'diploma', 'max')).toBeUndefined()
-  })
-
-  it("sets the residence proof's limits in gd-materials' own settings", () => {
-    const d = doc()
-    setLimit(d, 'residence-proof', 'min', 2)
-    expect(d.plugins[2]).toEqual({ id: 'gd-materials', settings: { min: 2 } })
-    setLimit(d, 'residence-proof', 'min', null)
-    expect(d.plugins[2]).toEqual({ id: 'gd-materials' })
-  })
-
-  it('switches the review mode and its plugin, with an empty slot list for on-site review', () => {
-    const d = doc()
-    setReviewMode(d, 'onsite-review')
-    expect(d.review.mode).toBe('onsite-review')
-    expect(d.plugins.map((p) => p.id)).toEqual(['standard-materials', 'onsite-review', 'gd-materials'])
-    slots(d).push({ site: 'bj-01', date: '2027-03-09', start: '09:00', end: '11:30', capacity: 40 })
-    expect(d.plugins[1].settings).toEqual({ bookingCutoffHours: 24, slots: [{ site: 'bj-01', date: '2027-03-09', start: '09:00', end: '11:30', capacity: 40 }] })
-    setReviewMode(d, 'online-review')
-    expect(d.plugins.map((p) => p.id)).toEqual(['standard-materials', 'online-review', 'gd-materials'])
-  })
-
   it('shows the upload window in Beijing time whatever offset the document has, and writes it back with +08:00', () => {
     expect(toBeijingLocal('2026-11-01T00:00:00+08:00')).toBe('2026-11-01T00:00:00')
     expect(toBeijingLocal('2026-10-31T16:00:00Z')).toBe('2026-11-01T00:00:00')
@@ -48,8 +19,9 @@ describe('district configuration document', () => {
   })
 
   it('names the fields of the server diff in words', () => {
-    expect(describePath('plugins[standard-materials].settings.types.diploma.max')).toEqual({ key: 'limit', args: { type: 'diploma', field: 'max' } })
-    expect(describePath('plugins[gd-materials].settings.max')).toEqual({ key: 'limit', args: { type: 'residence-proof', field: 'max' } })
+    expect(describePath('plugins[standard-materials].settings.types.diploma.max'))
+      .toEqual({ key: 'setting', args: { plugin: 'standard-materials', key: 'types.diploma.max' } })
+    expect(describePath('plugins[onsite-review].settings.slots[1]')).toEqual({ key: 'setting', args: { plugin: 'onsite-review', key: 'slots[1]' } })
     expect(describePath('watermark')).toEqual({ key: 'watermark', args: {} })
     expect(describePath('sites[bj-02].name.zh')).toEqual({ key: 'site', args: { site: 'bj-02', lang: 'zh' } })
     expect(describePath('review.commentTemplates[0].zh')).toEqual({ key: 'template', args: { n: '1', lang: 'zh' } })

@@ -18,6 +18,20 @@ const config = (): ConfigDoc => ({
   sites: [{ code: 'bj-01', name: { zh: '东城考点', en: 'Dongcheng' } }],
   plugins: [{ id: 'standard-materials', settings: { maxBytes: 204800 } }, { id: 'online-review' }],
 })
+const L = (zh: string, en: string) => ({ zh, en })
+const num = (key: string, label: string, more: object = {}) => ({ key, type: 'NUMBER', label: L(label, label), required: false, choices: [], fields: [], ...more })
+/** What GET /plugins says: the form knows the plugins only from this. */
+const installed = [
+  { id: 'standard-materials', version: '1', name: L('标准材料', 'Standard materials'), reviewMode: false, settings: [
+    { ...num('maxBytes', '每张图片最大'), type: 'BYTES', defaultValue: 204800 },
+    num('types.diploma.max', '最多张数', { group: L('学历证书', 'Diploma'), defaultValue: 2, min: 1, max: 20 })] },
+  { id: 'online-review', version: '1', name: L('网上审核', 'Online review'), reviewMode: true, settings: [] },
+  { id: 'onsite-review', version: '1', name: L('现场审核', 'On-site review'), reviewMode: true, settings: [
+    num('bookingCutoffHours', '预约截止', { defaultValue: 24 }),
+    { ...num('slots', '预约时段'), type: 'LIST', fields: [{ ...num('site', '考点'), type: 'SITE', required: true }, num('capacity', '容量', { defaultValue: 30 })] }] },
+  { id: 'lab-materials', version: '1', name: L('化验单', 'Lab reports'), reviewMode: false, settings: [
+    { ...num('mode', '方式'), type: 'CHOICE', defaultValue: 'warn', choices: [{ value: 'warn', label: L('提醒', 'Warn') }, { value: 'refuse', label: L('拒收', 'Refuse') }] }] },
+]
 const diploma = { code: 'diploma', name: { zh: '学历证书', en: 'Diploma' }, sampleUrl: '/api/v1/districts/bj/material-types/diploma/sample?category=clinical-physician', minImages: 1, maxImages: 2, fixedCount: false, required: true, formats: ['image/jpeg'], maxBytes: 204800 }
 
 async function mountForm(elementLocale = zhCn) {
@@ -37,7 +51,7 @@ vi.setConfig({ testTimeout: 30_000 })
 describe('ConfigForm', () => {
   beforeEach(() => {
     setLocale('zh-CN')
-    apiGet.mockReset().mockResolvedValue([diploma])
+    apiGet.mockReset().mockImplementation((path: string) => Promise.resolve(path.endsWith('/plugins') ? installed : [diploma]))
     apiRaw.mockReset().mockResolvedValue(new Response(JSON.stringify({ version: 4, changed: true, changes: [] })))
   })
 
@@ -47,7 +61,8 @@ describe('ConfigForm', () => {
     expect(w.text()).toContain('学历证书')
     expect(w.text()).toContain('网上审核')
     await w.find('input[data-testid=watermark]').setValue('北京考区 2027')
-    const max = w.find('[data-testid=limit-diploma-max] input')
+    expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/bj/plugins')
+    const max = w.find('[data-testid="setting-standard-materials-types.diploma.max"] input')
     await max.setValue('1')
     await max.trigger('change')
     // what the picker hands back once a date and time are chosen (Beijing wall time)
@@ -69,16 +84,31 @@ describe('ConfigForm', () => {
 
   it('adds a site and, in on-site mode, a slot for it', async () => {
     const w = await mountForm()
-    expect(w.find('[data-testid=slots]').exists()).toBe(false)
+    const slots = '[data-testid="setting-onsite-review-slots"]'
+    expect(w.find(slots).exists()).toBe(false)
     await w.findAll('[data-testid=review-mode] input[type=radio]')[1].setValue(true)
-    expect(w.find('[data-testid=slots]').exists()).toBe(true)
-    const addSlot = w.findAll('[data-testid=slots] button').at(-1)!
-    await addSlot.trigger('click')
+    expect(w.find(slots).exists()).toBe(true)
+    await w.find('[data-testid="setting-onsite-review-slots-add"]').trigger('click')
     await w.find('[data-testid=save-config]').trigger('click')
     await flushPromises()
     const doc = sent()
     expect(doc.review.mode).toBe('onsite-review')
-    expect(doc.plugins[1]).toEqual({ id: 'onsite-review', settings: { bookingCutoffHours: 24, slots: [{ site: 'bj-01', date: '', start: '09:00', end: '11:30', capacity: 30 }] } })
+    expect(doc.plugins[1]).toEqual({ id: 'onsite-review', settings: { slots: [{ site: 'bj-01', capacity: 30 }] } })
+    w.unmount()
+  })
+
+  it('turns on a plugin it has never heard of and draws its settings from the schema', async () => {
+    const w = await mountForm()
+    expect(w.find('[data-testid=plugin-lab-materials]').exists()).toBe(false)
+    const select = (inside: string) => w.findAllComponents({ name: 'ElSelect' }).find((c) => c.element.closest(inside))!
+    select('[data-testid=add-plugin]').vm.$emit('update:modelValue', 'lab-materials')
+    await flushPromises()
+    await w.findAll('button').find((b) => b.text() === '启用')!.trigger('click')
+    expect(w.find('[data-testid=plugin-lab-materials]').text()).toContain('方式')
+    select('[data-testid="setting-lab-materials-mode"]').vm.$emit('update:modelValue', 'refuse')
+    await w.find('[data-testid=save-config]').trigger('click')
+    await flushPromises()
+    expect(sent().plugins.at(-1)).toEqual({ id: 'lab-materials', settings: { mode: 'refuse' } })
     w.unmount()
   })
 

@@ -13,6 +13,10 @@ const versions = [
   { number: 2, author: 'bj-admin', at: '2026-11-26T10:00:00Z', summary: '1 change: watermark', revertedFrom: null },
 ]
 
+const L = (zh: string, en: string) => ({ zh, en })
+const plugins = [{ id: 'standard-materials', version: '1', name: L('标准材料', 'Standard materials'), reviewMode: false, settings: [
+  { key: 'types.diploma.max', type: 'NUMBER', label: L('最多张数', 'Most pictures'), group: L('学历证书', 'Diploma'), required: false, choices: [], fields: [] }] }]
+
 async function mountHistory() {
   const ConfigHistory = (await import('./ConfigHistory.vue')).default
   const w = mount(ConfigHistory, { props: { district: 'bj', etag: '"2"' }, global: { plugins: [i18n, ElementPlus] } })
@@ -27,8 +31,9 @@ describe('ConfigHistory', () => {
       ? { from: 1, to: 2, changes: [
         { path: 'watermark', before: '北京考区', after: '北京考区 2027' },
         { path: 'plugins[standard-materials].settings.types', before: null, after: { diploma: { max: 1 } } },
+        { path: 'plugins[sms-notifications].settings.signName', before: null, after: '北京考区' },
       ] }
-      : versions))
+      : path.endsWith('/plugins') ? plugins : versions))
     apiRaw.mockReset().mockResolvedValue(new Response(JSON.stringify({ version: 3, changed: true })))
   })
 
@@ -41,7 +46,9 @@ describe('ConfigHistory', () => {
     await flushPromises()
     expect(apiGet).toHaveBeenCalledWith('/api/v1/districts/bj/config/versions/1/diff')
     const rows = w.findAll('[data-testid=change]').map((r) => r.findAll('th, td').map((c) => c.text()))
-    expect(rows).toEqual([['水印文字', '北京考区', '北京考区 2027'], ['材料 diploma · 最多张数', '—', '1']])
+    // the setting in the words of the plugin's schema; one the schemas do not describe, by its key
+    expect(rows).toEqual([['水印文字', '北京考区', '北京考区 2027'], ['标准材料 · 学历证书 · 最多张数', '—', '1'],
+      ['插件 sms-notifications 的设置 signName', '—', '北京考区']])
   })
 
   it('restores a version after asking, under the version in force', async () => {

@@ -1,5 +1,6 @@
 package cn.shenhe.district;
 
+import cn.shenhe.plugin.SettingRefusal;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
@@ -15,6 +16,9 @@ final class ConfigProblems {
 
     /** A document the reader refuses: names the field. */
     static ProblemException invalid(TenantConfigException e) {
+        if (e.getCause() instanceof SettingRefusal r) {
+            return Problem.CONFIG_INVALID.refuse(Map.of("field", e.field()), e.field(), r.reason());
+        }
         String prefix = e.file() + ": " + e.field() + ": ";
         String problem = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
         return Problem.CONFIG_INVALID.refuse(Map.of("field", e.field()), e.field(), problem);

@@ -186,7 +186,7 @@ public class DistrictDirectory {
                 try {
                     check.check(use);
                 } catch (IllegalArgumentException e) {
-                    throw new TenantConfigException(file, settingsField(i, e.getMessage()), e.getMessage());
+                    throw new TenantConfigException(file, settingsField(i, e.getMessage()), e);
                 }
             }
             for (MaterialRequirements r : plugins.extensions(MaterialRequirements.class, use.id())) {

@@ -12,6 +12,13 @@ public class TenantConfigException extends RuntimeException {
         this.field = field;
     }
 
+    /** A plugin's refusal of its settings, kept as the cause: it may say what is wrong in both languages. */
+    public TenantConfigException(String file, String field, IllegalArgumentException cause) {
+        super(file + ": " + field + ": " + cause.getMessage(), cause);
+        this.file = file;
+        this.field = field;
+    }
+
     public String file() {
         return file;
     }

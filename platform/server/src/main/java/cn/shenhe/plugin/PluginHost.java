@@ -29,7 +29,7 @@ import org.pf4j.PluginWrapper;
 public class PluginHost {
 
     /** The plugin API version this host offers; plugins declare {@code Plugin-Requires} against it. */
-    public static final String API_VERSION = "1.3.0";
+    public static final String API_VERSION = "1.4.0";
     private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
 
     @Inject
@@ -74,6 +74,11 @@ public class PluginHost {
     public boolean isStarted(String pluginId) {
         PluginWrapper p = manager.getPlugin(pluginId);
         return p != null && p.getPluginState() == PluginState.STARTED;
+    }
+
+    /** A started plugin's version, from its manifest. */
+    public String version(String pluginId) {
+        return manager.getPlugin(pluginId).getDescriptor().getVersion();
     }
 
     /** The extensions of one type that one plugin provides (empty if it is not started). */

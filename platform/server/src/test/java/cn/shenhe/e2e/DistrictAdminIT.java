@@ -75,7 +75,7 @@ class DistrictAdminIT extends InBrowser {
         page.reload();
 
         form.locator("input[data-testid=watermark]").fill("界面修改的水印");
-        Locator max = form.locator("[data-testid=limit-diploma-max] input");
+        Locator max = form.locator("[data-testid='setting-standard-materials-types.diploma.max'] input");
         max.fill("1");
         max.blur();
         Browser.screenshot(page, "admin-config-form");
@@ -94,7 +94,7 @@ class DistrictAdminIT extends InBrowser {
         diff.locator("[data-testid=change]").first().waitFor();
         String words = diff.innerText();
         assertTrue(words.contains("水印文字") && words.contains(watermark) && words.contains("界面修改的水印"), words);
-        assertTrue(words.contains("材料 diploma · 最多张数"), words);
+        assertTrue(words.contains("标准材料 · 学历证书 · 最多张数"), words);
         Browser.screenshot(page, "admin-config-history");
         Browser.assertAccessible(page, "district admin: version history");
 

@@ -19,14 +19,18 @@ import org.pf4j.Extension;
 @Extension
 public class GuangdongMaterials implements MaterialRequirements {
 
+    static final LocalizedText NAME = LocalizedText.of("居住证或社保证明", "Residence permit or social-insurance proof");
+    static final int MIN = 1;
+    static final int MAX = 3;
+
     @Override
     public List<MaterialType> requiredFor(RegistrationFacts registration, PluginSettings settings) {
         return List.of(new MaterialType("residence-proof",
-                LocalizedText.of("居住证或社保证明", "Residence permit or social-insurance proof"),
+                NAME,
                 LocalizedText.of("广东省居住证或近 6 个月社保缴费证明,信息完整清晰",
                         "Guangdong residence permit or the last 6 months of social-insurance payments, complete and legible"),
                 new SampleImage("/samples/residence-proof.png", "image/png"),
-                settings.intValue("min", 1), settings.intValue("max", 3),
+                settings.intValue("min", MIN), settings.intValue("max", MAX),
                 EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG),
                 settings.longValue("maxBytes", MaterialType.DEFAULT_MAX_BYTES)));
     }

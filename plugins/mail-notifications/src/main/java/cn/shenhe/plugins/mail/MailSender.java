@@ -1,8 +1,10 @@
 package cn.shenhe.plugins.mail;
 
+import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.NoticeSender;
 import cn.shenhe.plugin.api.Notification;
 import cn.shenhe.plugin.api.PluginSettings;
+import cn.shenhe.plugin.api.SettingsSchema;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -14,6 +16,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -39,11 +42,38 @@ import org.pf4j.Extension;
  * </pre>
  */
 @Extension
-public class MailSender implements NoticeSender {
+public class MailSender implements NoticeSender, SettingsSchema {
+
+    private static final LocalizedText SERVER = LocalizedText.of("邮件服务器", "Mail server");
+    private static final LocalizedText MESSAGE = LocalizedText.of("邮件", "Messages");
 
     @Override
     public Channel channel() {
         return Channel.EMAIL;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("邮件通知", "E-mail notices");
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                Setting.of("smtp.host", Type.TEXT, LocalizedText.of("SMTP 服务器", "SMTP host")).mandatory().in(SERVER),
+                Setting.choice("smtp.security", LocalizedText.of("加密方式", "Security"), "starttls",
+                        new Choice("starttls", LocalizedText.of("STARTTLS(必需)", "STARTTLS (required)")),
+                        new Choice("tls", LocalizedText.of("TLS", "TLS")),
+                        new Choice("none", LocalizedText.of("不加密", "None"))).in(SERVER),
+                Setting.of("smtp.port", Type.NUMBER, LocalizedText.of("端口(默认随加密方式:587、465 或 25)", "Port (default by security: 587, 465 or 25)"))
+                        .withRange(1L, 65_535L).in(SERVER),
+                Setting.of("smtp.username", Type.TEXT, LocalizedText.of("用户名", "User name")).in(SERVER),
+                Setting.of("smtp.password", Type.SECRET, LocalizedText.of("密码", "Password")).in(SERVER),
+                Setting.number("timeoutSeconds", LocalizedText.of("超时(秒)", "Time-out (s)"), 10, 1, 300).in(SERVER),
+                Setting.of("from", Type.TEXT, LocalizedText.of("发件地址", "From address")).mandatory().in(MESSAGE),
+                Setting.of("fromName", Type.TEXT, LocalizedText.of("发件人名称", "From name")).in(MESSAGE),
+                Setting.of("subjectPrefix", Type.TEXT, LocalizedText.of("标题前缀", "Subject prefix")).in(MESSAGE),
+                Setting.of("linkBase", Type.TEXT, LocalizedText.of("链接地址", "Link base URL")).in(MESSAGE));
     }
 
     @Override

@@ -4,6 +4,7 @@ import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.PluginSettings;
 import cn.shenhe.plugin.api.ReviewMode;
+import cn.shenhe.plugin.api.SettingsSchema;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,7 +26,7 @@ import org.pf4j.Extension;
  * {@code {site, date: 2027-03-10, start: "09:00", end: "11:30", capacity: 30}}.
  */
 @Extension
-public class OnsiteReview implements ReviewMode {
+public class OnsiteReview implements ReviewMode, SettingsSchema {
 
     @Override
     public String id() {
@@ -40,6 +41,18 @@ public class OnsiteReview implements ReviewMode {
     @Override
     public boolean inPerson() {
         return true;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                Setting.number("bookingCutoffHours", LocalizedText.of("提前多少小时截止预约(小时)", "Booking closes before a slot (hours)"), 24, 0, 24 * 30),
+                Setting.of("slots", Type.LIST, LocalizedText.of("预约时段", "Appointment slots")).withFields(
+                        Setting.of("site", Type.SITE, LocalizedText.of("考点", "Site")).mandatory(),
+                        Setting.of("date", Type.DATE, LocalizedText.of("日期", "Date")).mandatory(),
+                        Setting.of("start", Type.TIME, LocalizedText.of("开始", "Start")).mandatory(),
+                        Setting.of("end", Type.TIME, LocalizedText.of("结束", "End")).mandatory(),
+                        Setting.number("capacity", LocalizedText.of("容量", "Capacity"), 30, 1, 10_000).mandatory()));
     }
 
     @Override

@@ -12,7 +12,7 @@ import cn.shenhe.plugin.api.LocalizedText;
 enum QualityCheck {
 
     /** Laplacian variance of the range-stretched picture per share of the frame the document fills, below the threshold. */
-    BLUR("blur", "image-blurred", 1500,
+    BLUR("blur", LocalizedText.of("模糊", "Blur"), "image-blurred", 1500,
             LocalizedText.of("照片模糊,建议重新拍摄", "The photo is blurred: consider taking it again"),
             LocalizedText.of("照片模糊,请重新拍摄清晰的照片后上传", "The photo is blurred: take a sharp photo and upload it again")) {
         @Override
@@ -22,7 +22,7 @@ enum QualityCheck {
     },
 
     /** The 98th percentile of the grey levels (the paper, in a document photo) below the threshold. */
-    DARK("dark", "image-too-dark", 130,
+    DARK("dark", LocalizedText.of("太暗", "Too dark"), "image-too-dark", 130,
             LocalizedText.of("照片太暗,建议在光线充足处重新拍摄", "The photo is too dark: consider taking it again in better light"),
             LocalizedText.of("照片太暗,请在光线充足处重新拍摄后上传", "The photo is too dark: take it again in better light and upload it")) {
         @Override
@@ -38,7 +38,7 @@ enum QualityCheck {
      * keeps its print dark. A blurred picture is not judged: blur smears print into light greys that
      * a histogram cannot tell from lifted ones (and the blur check already asks for a new photo).
      */
-    OVEREXPOSED("overexposed", "image-overexposed", 40,
+    OVEREXPOSED("overexposed", LocalizedText.of("过亮", "Overexposed"), "image-overexposed", 40,
             LocalizedText.of("照片过亮(曝光过度),建议避开强光重新拍摄", "The photo is overexposed: consider taking it again away from strong light"),
             LocalizedText.of("照片过亮(曝光过度),请避开强光重新拍摄后上传", "The photo is overexposed: take it again away from strong light and upload it")) {
         @Override
@@ -49,7 +49,7 @@ enum QualityCheck {
     },
 
     /** The document (the bounding box of the picture's edges) covers less than the threshold's percentage of the frame. */
-    FRAMING("framing", "document-too-small", 39,
+    FRAMING("framing", LocalizedText.of("材料太小", "Document too small"), "document-too-small", 39,
             LocalizedText.of("材料在照片中太小,建议靠近拍摄,使材料占满画面", "The document is small in the photo: consider taking it closer so that it fills the frame"),
             LocalizedText.of("材料在照片中太小,请靠近拍摄,使材料占满画面后上传", "The document is too small in the photo: take it closer so that it fills the frame")) {
         @Override
@@ -63,7 +63,7 @@ enum QualityCheck {
      * column profiles' variation) below minus the threshold. Where no lines are clear, a picture whose
      * long side contradicts the type's expected orientation ({@code types.<code>.orientation}).
      */
-    SIDEWAYS("sideways", "image-sideways", 30,
+    SIDEWAYS("sideways", LocalizedText.of("方向不对", "Sideways"), "image-sideways", 30,
             LocalizedText.of("照片方向不对(横竖颠倒),建议转正后重新上传", "The photo is sideways: consider turning it upright and uploading it again"),
             LocalizedText.of("照片方向不对(横竖颠倒),请转正后重新上传", "The photo is sideways: turn it upright and upload it again")) {
         @Override
@@ -80,13 +80,15 @@ enum QualityCheck {
     static final int LIFTED_CONTENT = 168;
 
     private final String key;
+    private final LocalizedText name;
     private final String code;
     private final int defaultThreshold;
     private final LocalizedText warning;
     private final LocalizedText refusal;
 
-    QualityCheck(String key, String code, int defaultThreshold, LocalizedText warning, LocalizedText refusal) {
+    QualityCheck(String key, LocalizedText name, String code, int defaultThreshold, LocalizedText warning, LocalizedText refusal) {
         this.key = key;
+        this.name = name;
         this.code = code;
         this.defaultThreshold = defaultThreshold;
         this.warning = warning;
@@ -98,6 +100,11 @@ enum QualityCheck {
     /** The settings key: {@code blur}, {@code dark}, ... */
     String key() {
         return key;
+    }
+
+    /** What the check looks for, as a form heads its settings. */
+    LocalizedText checkName() {
+        return name;
     }
 
     /** The finding's stable code, also the refusal's problem code. */

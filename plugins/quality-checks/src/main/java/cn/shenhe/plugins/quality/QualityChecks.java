@@ -3,9 +3,11 @@ package cn.shenhe.plugins.quality;
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.GreyImage;
 import cn.shenhe.plugin.api.ImageFacts;
+import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialCheck;
 import cn.shenhe.plugin.api.PluginSettings;
 import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.plugin.api.SettingsSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +27,29 @@ import org.pf4j.Extension;
  * A check without settings warns at its default threshold.
  */
 @Extension
-public class QualityChecks implements MaterialCheck {
+public class QualityChecks implements MaterialCheck, SettingsSchema {
 
     enum Mode { OFF, WARN, REFUSE }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("照片质量检查", "Photo quality checks");
+    }
+
+    /** The district-wide settings of each check; those per material type ({@code types.<code>}) are left to the tenant-config. */
+    @Override
+    public List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>();
+        for (QualityCheck check : QualityCheck.values()) {
+            settings.add(Setting.choice(check.key() + ".mode", LocalizedText.of("处理方式", "Action"), "warn",
+                    new Choice("off", LocalizedText.of("不检查", "Off")),
+                    new Choice("warn", LocalizedText.of("提醒", "Warn")),
+                    new Choice("refuse", LocalizedText.of("拒收", "Refuse"))).in(check.checkName()));
+            settings.add(Setting.of(check.key() + ".threshold", Type.NUMBER, LocalizedText.of("阈值", "Threshold"))
+                    .withDefault(check.defaultThreshold()).withRange(0L, null).in(check.checkName()));
+        }
+        return settings;
+    }
 
     @Override
     public CheckResult check(RegistrationFacts registration, ImageFacts image, GreyImage grey, PluginSettings settings) {

@@ -1,8 +1,10 @@
 package cn.shenhe.plugins.sms;
 
+import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.NoticeSender;
 import cn.shenhe.plugin.api.Notification;
 import cn.shenhe.plugin.api.PluginSettings;
+import cn.shenhe.plugin.api.SettingsSchema;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -41,7 +44,7 @@ import org.pf4j.Extension;
  * timestamp or a nonce seen before: a captured request can be neither altered nor replayed.
  */
 @Extension
-public class SmsSender implements NoticeSender {
+public class SmsSender implements NoticeSender, SettingsSchema {
 
     static final String TIMESTAMP = "X-Shenhe-Timestamp";
     static final String NONCE = "X-Shenhe-Nonce";
@@ -54,6 +57,24 @@ public class SmsSender implements NoticeSender {
     @Override
     public Channel channel() {
         return Channel.SMS;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("短信通知", "SMS notices");
+    }
+
+    /** The templates are required, but the schema does not say so: the plugin also takes them in lower case. */
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                Setting.of("url", Type.TEXT, LocalizedText.of("短信网关地址", "Gateway URL")).mandatory(),
+                Setting.of("appId", Type.TEXT, LocalizedText.of("应用 ID", "App id")),
+                Setting.of("secret", Type.SECRET, LocalizedText.of("签名密钥", "Signing key")).mandatory(),
+                Setting.of("signName", Type.TEXT, LocalizedText.of("短信签名", "SMS signature")),
+                Setting.of("templates.COMMENT", Type.TEXT, LocalizedText.of("审核意见的模板 ID", "Template id: comments")),
+                Setting.of("templates.STATUS", Type.TEXT, LocalizedText.of("状态变化的模板 ID", "Template id: status changes")),
+                Setting.number("timeoutSeconds", LocalizedText.of("超时(秒)", "Time-out (s)"), 10, 1, 300));
     }
 
     @Override

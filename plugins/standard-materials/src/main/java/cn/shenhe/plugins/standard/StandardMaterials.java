@@ -24,7 +24,7 @@ import org.pf4j.Extension;
 @Extension
 public class StandardMaterials implements MaterialRequirements {
 
-    private static final List<MaterialType> DEFAULTS = List.of(
+    static final List<MaterialType> DEFAULTS = List.of(
             type("id-card", "身份证明", "Identity card",
                     "身份证正面、反面各一张,四角完整、字迹清晰", "Front and back of the ID card, all four corners visible, text legible",
                     2, 2),

@@ -1,0 +1,19 @@
+package cn.shenhe.plugin;
+
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.PluginSettingsCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** A district's settings of a plugin are checked against the plugin's schema whenever its configuration is loaded or changed. */
+@ApplicationScoped
+public class SchemaSettingsCheck implements PluginSettingsCheck {
+
+    @Inject
+    PluginCatalogue catalogue;
+
+    @Override
+    public void check(DistrictConfig.PluginUse use) {
+        SettingsValidation.check(catalogue.schema(use.id()), use.settings().asMap());
+    }
+}
