@@ -14,7 +14,6 @@ import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.registration.RegistrationView.CommentView;
 import cn.shenhe.registration.RegistrationView.ImageView;
 import cn.shenhe.registration.RegistrationView.MaterialSlot;
-import cn.shenhe.review.Appointments;
 import cn.shenhe.review.CommentVisibility;
 import cn.shenhe.review.ReviewComment;
 import cn.shenhe.security.RequestContext;
@@ -41,7 +40,7 @@ public class RegistrationViews {
     @Inject
     RequestContext request;
     @Inject
-    Appointments appointments;
+    AppointmentLookup appointments;
     @Inject
     ReuseFlags reuseFlags;
 

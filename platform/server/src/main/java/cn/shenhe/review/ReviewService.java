@@ -55,7 +55,7 @@ public class ReviewService {
     @Inject
     AuditLog audit;
     @Inject
-    Appointments appointments;
+    CheckIns checkIns;
     @Inject
     Event<ReviewDecided> changed;
     @Inject
@@ -83,7 +83,7 @@ public class ReviewService {
             throw Problems.invalid("materials", "网上审核请对每张图片作出决定(images)",
                     "Online review decides per picture (images); materials are for on-site checks");
         }
-        if (inPerson && !appointments.checkedIn(r)) {
+        if (inPerson && !checkIns.checkedIn(r)) {
             throw Problem.NOT_CHECKED_IN.refuse();
         }
 
