@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -141,8 +140,7 @@ public class UploadService {
         return r;
     }
 
-    /** The district's text, the purpose (the FAQ: "used only for the physician qualification exam") and the day. */
     static Watermark watermark(DistrictConfig district) {
-        return new Watermark(List.of(district.watermark(), "仅用于医师资格考试", LocalDate.now(CHINA).toString()));
+        return Watermark.ofUpload(district.watermark(), LocalDate.now(CHINA));
     }
 }
