@@ -39,8 +39,7 @@ class ArchitectureTest {
             "district <-> plugin",
             "district <-> registration",
             "district <-> security",
-            "material <-> registration",
-            "registration <-> review");
+            "material <-> registration");
 
     @Test
     void pluginApiDependsOnNothingOfTheServer() {
