@@ -4,6 +4,7 @@ import cn.shenhe.cluster.ChangeLog;
 import cn.shenhe.cluster.LoggedChanges;
 import cn.shenhe.district.StoredConfigs.Stored;
 import cn.shenhe.persistence.Migrations;
+import cn.shenhe.security.Tenants;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
  * within a minute ({@link #refresh}), or at once on {@code POST .../config/reload}.
  */
 @ApplicationScoped
-public class DistrictDirectory {
+public class DistrictDirectory implements Tenants {
 
     private static final Logger LOG = Logger.getLogger(DistrictDirectory.class.getName());
 
@@ -97,6 +98,11 @@ public class DistrictDirectory {
 
     public Optional<DistrictConfig> find(String code) {
         return current(code).map(Current::config);
+    }
+
+    @Override
+    public boolean exists(String code) {
+        return current(code).isPresent();
     }
 
     public Optional<Current> current(String code) {

@@ -38,7 +38,6 @@ class ArchitectureTest {
             "district <-> material",
             "district <-> plugin",
             "district <-> registration",
-            "district <-> security",
             "material <-> registration");
 
     @Test
