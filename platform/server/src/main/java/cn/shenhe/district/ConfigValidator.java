@@ -10,7 +10,6 @@ import cn.shenhe.plugin.api.MaterialCheck;
 import cn.shenhe.plugin.api.MaterialRequirements;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.plugin.api.ReviewMode;
-import cn.shenhe.registration.ExamCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

@@ -15,7 +15,6 @@ import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
-import cn.shenhe.registration.ExamCategory;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.storage.BlobStore;
 import cn.shenhe.storage.StorageProblems;

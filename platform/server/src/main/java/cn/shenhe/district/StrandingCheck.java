@@ -4,7 +4,6 @@ import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.RegistrationFacts;
-import cn.shenhe.registration.ExamCategory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package cn.shenhe.registration;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.ExamCategory;
 import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.problem.Problem;

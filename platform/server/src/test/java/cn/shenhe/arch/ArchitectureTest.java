@@ -37,7 +37,6 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_CYCLES = Set.of(
             "district <-> material",
             "district <-> plugin",
-            "district <-> registration",
             "material <-> registration");
 
     @Test
