@@ -1,6 +1,5 @@
 package cn.shenhe.district;
 
-import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.PluginHost;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.GreyImage;

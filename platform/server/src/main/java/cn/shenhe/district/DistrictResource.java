@@ -1,7 +1,6 @@
 package cn.shenhe.district;
 
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialType;

@@ -8,7 +8,6 @@ import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.api.ImageFormat;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;

@@ -2,6 +2,8 @@ package cn.shenhe.material;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
+import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.image.StageTimings;
@@ -9,8 +11,6 @@ import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.material.reuse.ReuseDetector;
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.ImageFacts;
 import cn.shenhe.plugin.api.MaterialType;

@@ -2,12 +2,12 @@ package cn.shenhe.registration;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
+import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.district.DistrictResource;
 import cn.shenhe.material.MaterialImage;
 import cn.shenhe.material.reuse.ReuseFlag;
 import cn.shenhe.material.reuse.ReuseFlags;
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.registration.RegistrationView.CommentView;

@@ -1,11 +1,10 @@
 package cn.shenhe.review;
 
-import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.MaterialsChanged;
@@ -13,6 +12,7 @@ import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationAccess;
 import cn.shenhe.registration.RegistrationRepository;
 import cn.shenhe.registration.RegistrationViews;
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.security.Role;

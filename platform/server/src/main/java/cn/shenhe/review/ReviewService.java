@@ -1,18 +1,18 @@
 package cn.shenhe.review;
 
-import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.material.ImageState;
 import cn.shenhe.material.MaterialImage;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.registration.RegistrationStatus;
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.registration.ReviewOutcome;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;

@@ -36,7 +36,6 @@ class ArchitectureTest {
      */
     private static final Set<String> KNOWN_CYCLES = Set.of(
             "district <-> material",
-            "district <-> plugin",
             "material <-> registration");
 
     @Test
