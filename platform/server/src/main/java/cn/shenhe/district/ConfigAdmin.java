@@ -20,6 +20,8 @@ public class ConfigAdmin {
     DistrictDirectory directory;
     @Inject
     ConfigVersions versions;
+    @Inject
+    ConfigValidator validator;
 
     /** The outcome of a change: the version in force, and what changed (empty: nothing did, no version was made). */
     public record Outcome(int version, String summary, List<Change> changes) {
@@ -93,7 +95,7 @@ public class ConfigAdmin {
             throw ConfigProblems.codeChanged(district, m.get("code"));
         }
         try {
-            return directory.validate(district, document);
+            return validator.validate(district, document);
         } catch (TenantConfigException e) {
             throw ConfigProblems.invalid(e);
         }

@@ -1,14 +1,12 @@
 package cn.shenhe.district;
 
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.LocalizedText;
-import cn.shenhe.plugin.api.ReviewMode;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.plugin.api.ReviewMode;
 import cn.shenhe.problem.Problems;
-import cn.shenhe.registration.ExamCategory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,21 +1,12 @@
 package cn.shenhe.district;
 
 import cn.shenhe.audit.AuditLog;
-import cn.shenhe.material.image.Formats;
-import cn.shenhe.material.image.ImagePipeline;
-import cn.shenhe.material.image.ImageProblems;
-import cn.shenhe.material.image.ProcessedImage;
-import cn.shenhe.material.image.UploadRules;
-import cn.shenhe.material.image.Watermark;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.api.ImageFormat;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
-import cn.shenhe.registration.ExamCategory;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.storage.BlobStore;
 import cn.shenhe.storage.StorageProblems;
@@ -27,35 +18,26 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * A district's own sample images (示例图片), one per material type, kept in the blob store: the
  * public sample URL serves it instead of the plugin's. JPEG or PNG (by magic bytes), at most
  * 200 KB and 4000 × 4000 pixels (read from the header before anything is decoded).
  *
- * <p>Stored as the image pipeline makes candidates' pictures, never as received: decoded within the
- * same bounds, turned upright and freshly encoded as a JPEG without metadata. A sample is served to
- * anyone, so whatever the administrator's file carried (the GPS position and camera of the photo, an
- * embedded comment or thumbnail, bytes a browser might sniff as something else) must not reach them.
- * No watermark: a sample is the district's own illustration, not a candidate's document.
+ * <p>Stored as the image pipeline makes candidates' pictures, never as received ({@link SamplePictures}):
+ * decoded within the same bounds, turned upright and freshly encoded as a JPEG without metadata.
  */
 @ApplicationScoped
 public class DistrictSamples {
@@ -63,9 +45,6 @@ public class DistrictSamples {
     private static final Logger LOG = Logger.getLogger(DistrictSamples.class.getName());
     static final long MAX_BYTES = MaterialType.DEFAULT_MAX_BYTES;
     static final int MAX_SIDE = 4000;
-    /** The pipeline's bounds for a sample: the size and format checks above, and the pixels they allow. */
-    private static final UploadRules RULES = new UploadRules(MAX_BYTES, EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG),
-            (long) MAX_SIDE * MAX_SIDE);
 
     @Inject
     TenantEntityManager em;
@@ -78,7 +57,7 @@ public class DistrictSamples {
     @Inject
     DistrictPlugins plugins;
     @Inject
-    ImagePipeline pipeline;
+    SamplePictures pictures;
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -117,20 +96,12 @@ public class DistrictSamples {
         if (!isTypeOf(district, type)) {
             throw Problem.MATERIAL_TYPE_NOT_FOUND.refuse(Map.of("materialType", type), type);
         }
-        if (bytes.length == 0) {
-            throw ImageProblems.emptyFile();
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw ImageProblems.fileTooLarge(MAX_BYTES);
-        }
-        Formats.sniff(bytes).orElseThrow(() -> ImageProblems.formatNotAccepted(RULES.accepted()));
-        checkHeader(bytes);
-        ProcessedImage picture = pipeline.process(bytes, RULES, Watermark.NONE);
+        SamplePictures.Cleaned picture = pictures.clean(bytes, MAX_BYTES, MAX_SIDE);
         byte[] stored = picture.bytes();
         String sha = sha256(stored);
         DistrictSample sample = new DistrictSample(type, "samples/" + request.district() + "/" + type + "/"
                 + cn.shenhe.persistence.Ids.next() + ".jpg",
-                picture.mimeType(), stored.length, sha, request.caller().username(), Instant.now());
+                picture.contentType(), stored.length, sha, request.caller().username(), Instant.now());
         String oldKey = removeRow(type);
         afterCompletion(committed -> deleteQuietly(committed ? oldKey : sample.blobKey()));
         try {
@@ -146,7 +117,7 @@ public class DistrictSamples {
         detail.put("bytes", stored.length);
         detail.put("sha256", sha);
         detail.put("uploadedBytes", bytes.length);
-        detail.put("uploadedSha256", picture.originalSha256Hex());
+        detail.put("uploadedSha256", picture.uploadedSha256());
         audit.record("district-sample.uploaded", "district-config", request.district(), detail);
         return sample;
     }
@@ -185,32 +156,6 @@ public class DistrictSamples {
             }
         }
         return false;
-    }
-
-    private static void checkHeader(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw unreadable();
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                if (w > MAX_SIDE || h > MAX_SIDE) {
-                    throw ImageProblems.dimensionsTooLarge(w, h, (long) MAX_SIDE * MAX_SIDE, MAX_SIDE);
-                }
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw unreadable();
-        }
-    }
-
-    private static ProblemException unreadable() {
-        return ImageProblems.unreadable();
     }
 
     private static String sha256(byte[] bytes) {

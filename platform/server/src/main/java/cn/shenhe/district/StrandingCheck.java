@@ -1,10 +1,8 @@
 package cn.shenhe.district;
 
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
+import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.RegistrationFacts;
-import cn.shenhe.registration.ExamCategory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,6 +2,8 @@ package cn.shenhe.material;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
+import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.image.StageTimings;
@@ -9,8 +11,6 @@ import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.material.reuse.ReuseDetector;
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.ImageFacts;
 import cn.shenhe.plugin.api.MaterialType;
@@ -26,7 +26,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -159,8 +158,7 @@ public class UploadService {
         return r;
     }
 
-    /** The district's text, the purpose (the FAQ: "used only for the physician qualification exam") and the day. */
     static Watermark watermark(DistrictConfig district) {
-        return new Watermark(List.of(district.watermark(), "仅用于医师资格考试", LocalDate.now(CHINA).toString()));
+        return Watermark.ofUpload(district.watermark(), LocalDate.now(CHINA));
     }
 }

@@ -2,7 +2,7 @@ package cn.shenhe.national;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
-import cn.shenhe.registration.ExamCategory;
+import cn.shenhe.district.ExamCategory;
 import cn.shenhe.registration.RegistrationStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,8 +3,8 @@ package cn.shenhe.registration;
 import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.material.reuse.ReuseFlag;
 import cn.shenhe.plugin.api.LocalizedText;
-import cn.shenhe.review.Appointments;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
 public record RegistrationView(String id, String district, String site, LocalizedText siteName, int examYear,
                                String category, LocalizedText categoryName, String status, LocalizedText statusLabel,
                                String rejectReason, String candidateName, Instant createdAt, Instant updatedAt,
-                               boolean complete, boolean acceptsChanges, boolean inPerson, Appointments.AppointmentView appointment,
+                               boolean complete, boolean acceptsChanges, boolean inPerson, AppointmentView appointment,
                                ReviewState review, List<CommentView> comments, List<MaterialSlot> materials) {
 
     /**
@@ -41,6 +41,19 @@ public record RegistrationView(String id, String district, String site, Localize
                             boolean changedSinceReview, String comment,
                             int width, int height, long bytes, Instant uploadedAt, List<String> warnings,
                             List<CheckFinding> findings, List<ReuseFlag> reuse) {
+    }
+
+    /**
+     * The registration's on-site appointment (defined here, not in the appointment package, because the
+     * registration's page shows it and appointment builds on registration).
+     */
+    public record AppointmentView(String registrationId, String candidateName, SlotView slot, String status,
+                                  Instant bookedAt, Instant checkedInAt) {
+    }
+
+    /** An on-site slot with what is left of it; {@code open}: booking has not closed yet. */
+    public record SlotView(String id, String site, LocalDate date, String start, String end, int capacity,
+                           int booked, int remaining, boolean open) {
     }
 
     public record CommentView(String id, String level, String visibility, String materialType, String imageId,

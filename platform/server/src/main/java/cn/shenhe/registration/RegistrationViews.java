@@ -2,21 +2,17 @@ package cn.shenhe.registration;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
+import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.district.DistrictResource;
 import cn.shenhe.material.MaterialImage;
 import cn.shenhe.material.reuse.ReuseFlag;
 import cn.shenhe.material.reuse.ReuseFlags;
-import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
-import cn.shenhe.plugin.DistrictPlugins.RequiredType;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.registration.RegistrationView.CommentView;
 import cn.shenhe.registration.RegistrationView.ImageView;
 import cn.shenhe.registration.RegistrationView.MaterialSlot;
-import cn.shenhe.review.Appointments;
-import cn.shenhe.review.CommentVisibility;
-import cn.shenhe.review.ReviewComment;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,11 +33,11 @@ public class RegistrationViews {
     @Inject
     DistrictPlugins plugins;
     @Inject
-    TenantEntityManager em;
+    CommentLookup commentLookup;
     @Inject
     RequestContext request;
     @Inject
-    Appointments appointments;
+    AppointmentLookup appointments;
     @Inject
     ReuseFlags reuseFlags;
 
@@ -54,12 +50,12 @@ public class RegistrationViews {
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         String base = url(d.code(), r.id());
         List<MaterialImage> images = r.images();
-        List<ReviewComment> comments = visibleComments(r);
+        List<CommentView> comments = commentLookup.visible(r, staffView());
         // The newest open comment the candidate can read on each picture, shown next to it.
         Map<String, String> imageComments = comments.stream()
-                .filter(c -> c.open() && c.imageId() != null && c.visibility() == CommentVisibility.CANDIDATE)
-                .sorted(Comparator.comparing(ReviewComment::createdAt))
-                .collect(Collectors.toMap(ReviewComment::imageId, ReviewComment::body, (older, newer) -> newer));
+                .filter(c -> c.open() && c.imageId() != null && CommentLookup.FOR_CANDIDATE.equals(c.visibility()))
+                .sorted(Comparator.comparing(CommentView::createdAt))
+                .collect(Collectors.toMap(CommentView::imageId, CommentView::body, (older, newer) -> newer));
         boolean open = r.acceptsChanges() && d.uploadWindow().isOpenAt(Instant.now());
         Map<String, List<ReuseFlag>> reuse = reuseFlags(d.code(), r);
         List<RequiredType> required = plugins.requirements(d, r.facts(d.code()));
@@ -142,22 +138,10 @@ public class RegistrationViews {
     }
 
     /** Open comments first (the top of the candidate's page), newest first within each group. */
-    private List<CommentView> comments(List<ReviewComment> visible) {
+    private static List<CommentView> comments(List<CommentView> visible) {
         return visible.stream()
-                .sorted(Comparator.comparing(ReviewComment::open).reversed()
-                        .thenComparing(ReviewComment::createdAt, Comparator.reverseOrder()))
-                // candidates see who commented by level (考点 / 考区审核员), never by name
-                .map(c -> new CommentView(c.id(), c.level().name(), c.visibility().name(), c.materialType(), c.imageId(), c.body(),
-                        staffView() ? c.authorName() : null, c.createdAt(), c.open()))
-                .toList();
-    }
-
-    /** The comments the caller may read: candidates never see internal notes. */
-    private List<ReviewComment> visibleComments(Registration r) {
-        boolean candidateView = !staffView();
-        return em.get().createQuery("SELECT c FROM ReviewComment c WHERE c.registration = :r", ReviewComment.class)
-                .setParameter("r", r).getResultList().stream()
-                .filter(c -> !candidateView || c.visibility() == CommentVisibility.CANDIDATE)
+                .sorted(Comparator.comparing(CommentView::open).reversed()
+                        .thenComparing(CommentView::createdAt, Comparator.reverseOrder()))
                 .toList();
     }
 }

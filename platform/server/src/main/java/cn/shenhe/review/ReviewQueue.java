@@ -1,11 +1,10 @@
 package cn.shenhe.review;
 
-import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.MaterialsChanged;
@@ -13,6 +12,7 @@ import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationAccess;
 import cn.shenhe.registration.RegistrationRepository;
 import cn.shenhe.registration.RegistrationViews;
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.security.Role;
@@ -149,13 +149,13 @@ public class ReviewQueue {
     }
 
     /** The registration, locked, if the caller (a reviewer) may see it. */
-    Registration lockVisible(String registrationId) {
+    public Registration lockVisible(String registrationId) {
         return registrations.findForUpdate(registrationId)
                 .filter(r -> RegistrationAccess.canSee(request.caller(), r))
                 .orElseThrow(() -> Problems.notFound("该报名", "Registration"));
     }
 
-    Claim claim(Registration r, ReviewLevel level, Instant now) {
+    public Claim claim(Registration r, ReviewLevel level, Instant now) {
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         Instant expires = now.plus(Duration.ofMinutes(d.review().claimMinutes()));
         boolean renewal = r.claimedBy(request.caller().subject(), now);
@@ -168,7 +168,7 @@ public class ReviewQueue {
     }
 
     /** Site reviewers review at the SITE level, district reviewers at the DISTRICT level. */
-    void mayReviewAt(ReviewLevel level) {
+    public void mayReviewAt(ReviewLevel level) {
         if (!request.caller().has(level == ReviewLevel.SITE ? Role.SITE_REVIEWER : Role.DISTRICT_REVIEWER)) {
             throw ReviewProblems.notYourLevel(level);
         }

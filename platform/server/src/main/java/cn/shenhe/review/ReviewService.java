@@ -1,18 +1,18 @@
 package cn.shenhe.review;
 
-import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.material.ImageState;
 import cn.shenhe.material.MaterialImage;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.registration.RegistrationStatus;
+import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.registration.ReviewOutcome;
 import cn.shenhe.security.Caller;
 import cn.shenhe.security.RequestContext;
@@ -55,7 +55,7 @@ public class ReviewService {
     @Inject
     AuditLog audit;
     @Inject
-    Appointments appointments;
+    CheckIns checkIns;
     @Inject
     Event<ReviewDecided> changed;
     @Inject
@@ -83,7 +83,7 @@ public class ReviewService {
             throw Problems.invalid("materials", "网上审核请对每张图片作出决定(images)",
                     "Online review decides per picture (images); materials are for on-site checks");
         }
-        if (inPerson && !appointments.checkedIn(r)) {
+        if (inPerson && !checkIns.checkedIn(r)) {
             throw Problem.NOT_CHECKED_IN.refuse();
         }
 

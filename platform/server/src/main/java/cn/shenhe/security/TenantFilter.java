@@ -1,6 +1,5 @@
 package cn.shenhe.security;
 
-import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
@@ -29,7 +28,7 @@ public class TenantFilter implements ContainerRequestFilter {
     @Inject
     RequestContext context;
     @Inject
-    DistrictDirectory districts;
+    Tenants districts;
     @Context
     ResourceInfo resource;
 
@@ -38,7 +37,7 @@ public class TenantFilter implements ContainerRequestFilter {
         Caller caller = callerOf(request.getSecurityContext().getUserPrincipal());
         String district = request.getUriInfo().getPathParameters().getFirst("district");
         if (district != null) {
-            if (districts.find(district).isEmpty()) {
+            if (!districts.exists(district)) {
                 throw Problems.notFound("考区 " + district, "District " + district);
             }
             if (caller.authenticated() && !isPublic()) {

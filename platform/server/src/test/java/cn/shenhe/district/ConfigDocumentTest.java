@@ -140,8 +140,8 @@ class ConfigDocumentTest {
 
     @Test
     void pluginSettingMessagesBecomeFieldPaths() {
-        assertEquals("plugins[0].settings.types.diploma.max", DistrictDirectory.settingsField(0, "settings.types.diploma.max: not a whole number: lots"));
-        assertEquals("plugins[2].settings", DistrictDirectory.settingsField(2, "need 0 <= minImages <= maxImages and maxImages >= 1 for diploma"));
+        assertEquals("plugins[0].settings.types.diploma.max", ConfigValidator.settingsField(0, "settings.types.diploma.max: not a whole number: lots"));
+        assertEquals("plugins[2].settings", ConfigValidator.settingsField(2, "need 0 <= minImages <= maxImages and maxImages >= 1 for diploma"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.shenhe.registration;
 
+import cn.shenhe.district.ExamCategory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

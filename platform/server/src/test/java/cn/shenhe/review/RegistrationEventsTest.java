@@ -3,6 +3,8 @@ package cn.shenhe.review;
 import cn.shenhe.registration.ReviewLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.shenhe.appointment.AppointmentChanged;
+import cn.shenhe.appointment.AppointmentChanged;
 import cn.shenhe.registration.MaterialsChanged;
 import cn.shenhe.registration.RegistrationChanged;
 import cn.shenhe.registration.RegistrationCreated;

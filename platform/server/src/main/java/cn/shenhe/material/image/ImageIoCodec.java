@@ -47,7 +47,7 @@ public final class ImageIoCodec implements JpegCodec {
     @Override
     public Optional<BufferedImage> decode(byte[] jpeg, JpegHeader header, int minLongSide) {
         try {
-            return Optional.of(ImagePipeline.toBgr(read(jpeg, (long) header.width() * header.height(), new AtomicBoolean()).image()));
+            return Optional.of(ImageDecoder.toBgr(read(jpeg, (long) header.width() * header.height(), new AtomicBoolean()).image()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -76,7 +76,7 @@ public final class ImageIoCodec implements JpegCodec {
             try {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0), h = reader.getHeight(0);   // header only: nothing decoded yet
-                ImagePipeline.checkDimensions(w, h, maxPixels);
+                ImageDecoder.checkDimensions(w, h, maxPixels);
                 long t1 = System.nanoTime();
                 // Decoders report truncation ("Premature end of JPEG file") as a warning and return
                 // a half-grey image; for a document photo that is a refusal, not a result.

@@ -1,5 +1,6 @@
 package cn.shenhe.material.image;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ public record Watermark(List<String> lines) {
     }
 
     public static Watermark of(String... lines) { return new Watermark(List.of(lines)); }
+
+    /** What a candidate's picture carries: the district's text, the purpose (the FAQ: "used only for the physician qualification exam") and the day. */
+    public static Watermark ofUpload(String district, LocalDate day) {
+        return of(district, "仅用于医师资格考试", day.toString());
+    }
 
     /** The lines as drawn: one run of text, so each tile carries the whole statement. */
     public String text() { return String.join("   ", lines); }

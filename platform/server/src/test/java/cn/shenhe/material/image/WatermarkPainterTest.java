@@ -48,7 +48,7 @@ class WatermarkPainterTest {
     }
 
     private static BufferedImage photo(int w, int h) {
-        return ImagePipeline.toBgr(SampleImages.documentPhoto(w, h, 3, 42));
+        return ImageDecoder.toBgr(SampleImages.documentPhoto(w, h, 3, 42));
     }
 
     private static byte[] pixels(BufferedImage bgr) {

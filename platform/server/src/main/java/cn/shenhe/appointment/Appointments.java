@@ -1,18 +1,23 @@
-package cn.shenhe.review;
+package cn.shenhe.appointment;
 
-import cn.shenhe.registration.ReviewLevel;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
+import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.persistence.TenantEntityManager;
-import cn.shenhe.plugin.DistrictPlugins;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.ReviewMode;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.AppointmentLookup;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationRepository;
+import cn.shenhe.registration.RegistrationView.AppointmentView;
+import cn.shenhe.registration.RegistrationView.SlotView;
+import cn.shenhe.registration.ReviewLevel;
+import cn.shenhe.review.CheckIns;
+import cn.shenhe.review.ReviewQueue;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,7 +42,7 @@ import java.util.stream.Stream;
  * concurrent booking: each booking locks the slot's counter row.
  */
 @ApplicationScoped
-public class Appointments {
+public class Appointments implements AppointmentLookup, CheckIns {
 
     /** Slot times are Beijing time. */
     static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
@@ -61,15 +66,6 @@ public class Appointments {
     @Inject
     Event<AppointmentChanged> changed;
 
-    /** A slot with what is left of it; {@code open}: booking has not closed yet. */
-    public record SlotView(String id, String site, LocalDate date, String start, String end, int capacity,
-                           int booked, int remaining, boolean open) {
-    }
-
-    public record AppointmentView(String registrationId, String candidateName, SlotView slot, String status,
-                                  Instant bookedAt, Instant checkedInAt) {
-    }
-
     public List<SlotView> slots(Optional<String> site) {
         DistrictConfig d = district();
         ReviewMode mode = inPersonMode(d);
@@ -82,6 +78,7 @@ public class Appointments {
                 .toList();
     }
 
+    @Override
     public Optional<AppointmentView> of(Registration r) {
         return find(r).filter(Appointment::active).map(this::view);
     }
@@ -171,7 +168,8 @@ public class Appointments {
                 .map(this::view).toList();
     }
 
-    boolean checkedIn(Registration r) {
+    @Override
+    public boolean checkedIn(Registration r) {
         return find(r).map(a -> a.status() == Appointment.Status.CHECKED_IN).orElse(false);
     }
 

@@ -1,4 +1,4 @@
-package cn.shenhe.review;
+package cn.shenhe.appointment;
 
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.registration.Registration;

@@ -1,16 +1,16 @@
-package cn.shenhe.plugin;
+package cn.shenhe.district;
 
-import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictConfig.PluginUse;
+import cn.shenhe.plugin.PluginHost;
+import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.GreyImage;
 import cn.shenhe.plugin.api.ImageFacts;
-import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.MaterialCheck;
-import cn.shenhe.plugin.api.ReviewMode;
 import cn.shenhe.plugin.api.MaterialRequirements;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.plugin.api.ReviewMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

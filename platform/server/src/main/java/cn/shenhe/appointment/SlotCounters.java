@@ -1,4 +1,4 @@
-package cn.shenhe.review;
+package cn.shenhe.appointment;
 
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;

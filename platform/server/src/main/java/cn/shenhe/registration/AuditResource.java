@@ -1,6 +1,6 @@
-package cn.shenhe.audit;
+package cn.shenhe.registration;
 
-import cn.shenhe.registration.RegistrationService;
+import cn.shenhe.audit.AuditLog;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,9 @@
-package cn.shenhe.review;
+package cn.shenhe.appointment;
 
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.RegistrationService;
+import cn.shenhe.registration.RegistrationView.AppointmentView;
+import cn.shenhe.review.ReviewQueue;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,7 +40,7 @@ public class AppointmentResource {
 
     @GET
     @RolesAllowed({Role.CANDIDATE, Role.SITE_REVIEWER, Role.DISTRICT_REVIEWER, Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
-    public Appointments.AppointmentView read() {
+    public AppointmentView read() {
         return appointments.of(registrations.findVisible(registration))
                 .orElseThrow(() -> Problems.notFound("现场审核预约", "Appointment"));
     }
@@ -50,7 +52,7 @@ public class AppointmentResource {
     @APIResponse(responseCode = "409", description = "Refused: materials-incomplete, already-checked-in, slot-full, booking-closed,"
             + " not-in-person-review")
     @APIResponse(responseCode = "422", description = "slotId missing, unknown or at another site (invalid-field)")
-    public Appointments.AppointmentView book(Booking booking) {
+    public AppointmentView book(Booking booking) {
         if (booking == null || booking.slotId() == null) {
             throw Problems.invalid("slotId", "请选择预约时段", "slotId is required");
         }

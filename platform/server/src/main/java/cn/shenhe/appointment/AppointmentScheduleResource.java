@@ -1,6 +1,7 @@
-package cn.shenhe.review;
+package cn.shenhe.appointment;
 
 import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.RegistrationView.AppointmentView;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,7 @@ public class AppointmentScheduleResource {
     @APIResponse(responseCode = "200", description = "The day's appointments")
     @APIResponse(responseCode = "409", description = "The district reviews online (not-in-person-review)")
     @APIResponse(responseCode = "422", description = "date is not yyyy-MM-dd (invalid-field)")
-    public List<Appointments.AppointmentView> day(@QueryParam("date") String date, @QueryParam("site") String site) {
+    public List<AppointmentView> day(@QueryParam("date") String date, @QueryParam("site") String site) {
         LocalDate day;
         try {
             day = date == null ? LocalDate.now(Appointments.CHINA) : LocalDate.parse(date);

@@ -1,4 +1,4 @@
-package cn.shenhe.review;
+package cn.shenhe.appointment;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

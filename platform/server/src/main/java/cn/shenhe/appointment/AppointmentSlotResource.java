@@ -1,5 +1,6 @@
-package cn.shenhe.review;
+package cn.shenhe.appointment;
 
+import cn.shenhe.registration.RegistrationView.SlotView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class AppointmentSlotResource {
     @GET
     @APIResponse(responseCode = "200", description = "The district's slots with their counts")
     @APIResponse(responseCode = "409", description = "The district reviews online (not-in-person-review)")
-    public List<Appointments.SlotView> slots(@QueryParam("site") String site) {
+    public List<SlotView> slots(@QueryParam("site") String site) {
         return appointments.slots(Optional.ofNullable(site));
     }
 }
