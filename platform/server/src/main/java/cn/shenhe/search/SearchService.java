@@ -19,11 +19,13 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -109,7 +111,8 @@ public class SearchService {
         t = stage(stages, "count", t);
         TopFieldCollectorManager windowed = new TopFieldCollectorManager(sort, window, null, window);
         TopDocs top = total == 0 ? TopDocsCollector.EMPTY_TOPDOCS
-                : byScore ? searcher.search(query, new SegmentCutoff(windowed, window)) : searcher.search(query, windowed);
+                : byScore ? searcher.search(query, new SegmentCutoff(windowed, window, scoring(searcher, query)))
+                : searcher.search(query, windowed);
         t = stage(stages, "top", t);
 
         int from = Math.min(request.offset(), top.scoreDocs.length);
@@ -141,6 +144,10 @@ public class SearchService {
         }
         stage(stages, "fields", t);
         return new SearchResult(total, facets, hits, (System.nanoTime() - t0) / 1000, stages);
+    }
+
+    private static Weight scoring(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
     }
 
     /** Notes how long the stage that started at {@code since} took; returns now. */
