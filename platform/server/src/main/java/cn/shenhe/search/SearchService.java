@@ -19,13 +19,11 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -45,7 +43,8 @@ public class SearchService {
     /** Joins a field's passages (one per matching comment at most); split again into one snippet each. */
     private static final String PASSAGE_SEPARATOR = "\u2029";
     private static final String[] SNIPPET_FIELDS = {SearchFields.NAME_GRAMS, SearchFields.COMMENT};
-    private static final Set<String> COMMENT_MATCHES = Set.of(SearchFields.COMMENT, SearchFields.COMMENT_GRAMS);
+    /** Where else a comment's matches are (the highlighter adds the comment field's own). */
+    private static final Set<String> COMMENT_MATCHES = Set.of(SearchFields.COMMENT_GRAMS);
 
     @Inject
     SearchIndexes indexes;
@@ -111,7 +110,7 @@ public class SearchService {
         t = stage(stages, "count", t);
         TopFieldCollectorManager windowed = new TopFieldCollectorManager(sort, window, null, window);
         TopDocs top = total == 0 ? TopDocsCollector.EMPTY_TOPDOCS
-                : byScore ? searcher.search(query, new SegmentCutoff(windowed, window, scoring(searcher, query)))
+                : byScore ? searcher.search(query, new SegmentCutoff(windowed, window, searcher, query))
                 : searcher.search(query, windowed);
         t = stage(stages, "top", t);
 
@@ -144,10 +143,6 @@ public class SearchService {
         }
         stage(stages, "fields", t);
         return new SearchResult(total, facets, hits, (System.nanoTime() - t0) / 1000, stages);
-    }
-
-    private static Weight scoring(IndexSearcher searcher, Query query) throws IOException {
-        return searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
     }
 
     /** Notes how long the stage that started at {@code since} took; returns now. */

@@ -8,7 +8,9 @@ import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -35,18 +37,20 @@ final class SegmentCutoff implements CollectorManager<SegmentCutoff.Cutoff, TopF
 
     private final TopFieldCollectorManager top;
     private final int window;
-    private final Weight weight;
+    private final IndexSearcher searcher;
+    private final Query query;
 
-    /** {@code weight}: the searched query's, for the best score each segment can give. */
-    SegmentCutoff(TopFieldCollectorManager top, int window, Weight weight) {
+    /** {@code searcher} and {@code query}: what is searched, for the best score each segment can give. */
+    SegmentCutoff(TopFieldCollectorManager top, int window, IndexSearcher searcher, Query query) {
         this.top = top;
         this.window = window;
-        this.weight = weight;
+        this.searcher = searcher;
+        this.query = query;
     }
 
     @Override
     public Cutoff newCollector() throws IOException {
-        return new Cutoff(top.newCollector(), window, weight);
+        return new Cutoff(top.newCollector(), window, searcher, query);
     }
 
     @Override
@@ -58,16 +62,22 @@ final class SegmentCutoff implements CollectorManager<SegmentCutoff.Cutoff, TopF
     static final class Cutoff implements Collector {
         private final TopFieldCollector top;
         private final int window;
-        private final Weight weight;
+        private final IndexSearcher searcher;
+        private final Query query;
+        private Weight weight;   // made when first needed: most searches never fill a window
 
-        Cutoff(TopFieldCollector top, int window, Weight weight) {
+        Cutoff(TopFieldCollector top, int window, IndexSearcher searcher, Query query) {
             this.top = top;
             this.window = window;
-            this.weight = weight;
+            this.searcher = searcher;
+            this.query = query;
         }
 
         /** The best score a document of the segment can have; none when nothing matches there. */
         private float bestPossible(LeafReaderContext context) throws IOException {
+            if (weight == null) {
+                weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
+            }
             ScorerSupplier supplier = weight.scorerSupplier(context);
             if (supplier == null) {
                 return Float.NEGATIVE_INFINITY;
@@ -85,9 +95,9 @@ final class SegmentCutoff implements CollectorManager<SegmentCutoff.Cutoff, TopF
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             LeafCollector in = top.getLeafCollector(context);
-            float bestPossible = bestPossible(context);
             return new LeafCollector() {
                 private Scorable scorer;
+                private float bestPossible = Float.NaN;   // not asked yet
                 private float ours;    // what this segment's order rules out
                 private float theirs;  // what the collector's queue rules out
                 // the distinct scores seen in this segment so far, and how many documents had each
@@ -159,6 +169,9 @@ final class SegmentCutoff implements CollectorManager<SegmentCutoff.Cutoff, TopF
                 /** Tells the scorer what still competes; ends the segment when nothing in it can. */
                 private void floor() throws IOException {
                     float min = Math.max(ours, theirs);
+                    if (Float.isNaN(bestPossible)) {
+                        bestPossible = bestPossible(context);
+                    }
                     if (min > bestPossible) {
                         throw new CollectionTerminatedException();
                     }

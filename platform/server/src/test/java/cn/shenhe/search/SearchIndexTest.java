@@ -107,6 +107,9 @@ class SearchIndexTest {
         SearchResult.Snippet s = search("身份证 过期").hits().getFirst().snippets().getFirst();
         assertEquals("comment", s.field());
         assertTrue(s.html().contains("<em>过期</em>") && s.html().contains("<em>身份证</em>"), s.html());
+        SearchResult one = search("已");
+        assertEquals(List.of("r4"), ids(one), "one character: where smartcn made it a word");
+        assertTrue(one.hits().getFirst().snippets().getFirst().html().contains("<em>已</em>"), one.hits().getFirst().snippets().toString());
     }
 
     @Test
