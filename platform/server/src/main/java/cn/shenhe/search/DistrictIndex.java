@@ -47,7 +47,7 @@ public final class DistrictIndex implements AutoCloseable {
      * to {@link SearchFields} or {@link SearchAnalyzers}.
      */
     static final String SCHEMA = "schema";
-    static final String SCHEMA_VERSION = "4";
+    static final String SCHEMA_VERSION = "5";
     /** Which database the index was built from (see {@link SearchSource#databaseIdentity}). */
     static final String DATABASE = "database";
     /** Scores are sums of clause weights: see {@link QueryTranslator}. */

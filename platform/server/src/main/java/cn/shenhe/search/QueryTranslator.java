@@ -7,6 +7,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -20,7 +21,10 @@ import org.apache.lucene.util.QueryBuilder;
  * <li>an ID number: the whole 18 characters (exact), weight 20, or its last 4-6 characters, weight 8;</li>
  * <li>a phone number (exact, 11 digits), weight 20, or its last 4 digits, weight 4;</li>
  * <li>a fragment of the candidate's name (all its character bigrams), weight 5;</li>
- * <li>comment text: all the words smartcn finds in it, weight 1.</li>
+ * <li>comment text, weight 1 however often or in how many comments: a word of two characters or
+ * more by all its character bigrams (see {@link SearchAnalyzers}; for the two-to-four-character words
+ * reviewers type, practically the word as written; no positions are checked, which keeps counting
+ * the hits as cheap as a conjunction of terms), a single character where smartcn made it a word of its own.</li>
  * </ul>
  * The index scores with {@link org.apache.lucene.search.similarities.BooleanSimilarity}: a hit's
  * score is the sum of the weights of what it matched, independent of term statistics. Ranking
@@ -40,6 +44,9 @@ public final class QueryTranslator {
     private static final Pattern PHONE = Pattern.compile("1[0-9]{10}");
     private static final Pattern PHONE_ENDING = Pattern.compile("[0-9]{4}");
     private static final Pattern REGISTRATION_ID = Pattern.compile("[0-9a-hjkmnp-tv-z]{26}");
+
+    private static final QueryBuilder SMARTCN = new QueryBuilder(SearchAnalyzers.chinese());
+    private static final QueryBuilder COMMENT_GRAMS = new QueryBuilder(SearchAnalyzers.commentGrams());
 
     private QueryTranslator() {
     }
@@ -79,11 +86,19 @@ public final class QueryTranslator {
         if (name != null) {
             any.add(boosted(name, NAME), Occur.SHOULD);
         }
-        Query comment = new QueryBuilder(SearchAnalyzers.chinese()).createBooleanQuery(SearchFields.COMMENT, word, Occur.MUST);
+        Query comment = comment(word);
         if (comment != null) {
-            any.add(boosted(comment, COMMENT), Occur.SHOULD);
+            // constant: every comment hit scores the same, so a relevance page stops early (SegmentCutoff)
+            any.add(boosted(new ConstantScoreQuery(comment), COMMENT), Occur.SHOULD);
         }
         return any.build();
+    }
+
+    /** Comments that contain the word; null for a word that has nothing to look for. */
+    static Query comment(String word) {
+        return word.codePointCount(0, word.length()) > 1
+                ? COMMENT_GRAMS.createBooleanQuery(SearchFields.COMMENT_GRAMS, word, Occur.MUST)
+                : SMARTCN.createBooleanQuery(SearchFields.COMMENT, word, Occur.MUST);
     }
 
     /** All the fragment's name grams (see {@link SearchAnalyzers}); null for a fragment of digits or punctuation only. */

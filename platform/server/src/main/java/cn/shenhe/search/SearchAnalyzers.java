@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
 
 /**
  * The analyzers of the search index, one per kind of field.
@@ -26,6 +27,11 @@ import org.apache.lucene.analysis.ngram.NGramTokenFilter;
  * sometimes match. Names are instead indexed as every 1- and 2-character gram of the whole name
  * (张伟明 → 张, 伟, 明, 张伟, 伟明); a query fragment must then contain all of its bigrams (or its
  * single character), which is a substring match for the two-to-four-character names we have.
+ *
+ * <p>Comment text is indexed a second time as character bigrams ({@link SearchFields#COMMENT_GRAMS}):
+ * smartcn's segmentation depends on the neighbouring text ("身份证已过期" → 身份证 / 已 / 过期, but 过期
+ * on its own → 过 / 期), so a reviewer's word segmented alone often misses the same word inside a
+ * comment. Its bigrams find it wherever it stands.
  */
 public final class SearchAnalyzers {
 
@@ -39,8 +45,21 @@ public final class SearchAnalyzers {
             return new TokenStreamComponents(whole, grams);
         }
     };
+    /** Every two adjacent letters or digits of each comment (none across two comments: each is analysed alone). */
+    private static final Analyzer COMMENT_GRAMS = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer pairs = new NGramTokenizer(2, 2) {
+                @Override
+                protected boolean isTokenChar(int chr) {
+                    return Character.isLetterOrDigit(chr);
+                }
+            };
+            return new TokenStreamComponents(pairs, new LowerCaseFilter(pairs));
+        }
+    };
     private static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
-            Map.of(SearchFields.COMMENT, CHINESE, SearchFields.NAME_GRAMS, NAME_GRAMS));
+            Map.of(SearchFields.COMMENT, CHINESE, SearchFields.NAME_GRAMS, NAME_GRAMS, SearchFields.COMMENT_GRAMS, COMMENT_GRAMS));
 
     private SearchAnalyzers() {
     }
@@ -63,6 +82,11 @@ public final class SearchAnalyzers {
     /** Chinese word segmentation, for comment text. */
     public static Analyzer chinese() {
         return CHINESE;
+    }
+
+    /** Comment text as character bigrams, for query words of two characters or more. */
+    public static Analyzer commentGrams() {
+        return COMMENT_GRAMS;
     }
 
     /** The per-field analyzer of the index writer (and of the highlighter). */

@@ -47,6 +47,8 @@ public final class SearchFields {
     public static final String NAME_GRAMS = "name";
     /** Comment bodies, smartcn-segmented, one value per comment; stored for snippets. */
     public static final String COMMENT = "comment";
+    /** The same bodies as character bigrams (see {@link SearchAnalyzers}): query words found wherever smartcn cut. */
+    public static final String COMMENT_GRAMS = "commentGrams";
     /** Comment metadata, one value per comment: review level (SITE, DISTRICT), material type, reviewer's name. */
     public static final String COMMENT_LEVEL = "commentLevel";
     public static final String COMMENT_MATERIAL = "commentMaterial";
@@ -89,10 +91,13 @@ public final class SearchFields {
      * highlighter reads match positions from the index instead of re-analysing the text (smartcn
      * is the slowest step of a search otherwise).
      */
-    static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    static final FieldType TEXT_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);
 
-    private static FieldType textWithOffsets() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
+    /** Not stored (the text is the comment's, stored once); offsets for the highlighter all the same. */
+    static final FieldType GRAMS_WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
+
+    private static FieldType withOffsets(FieldType of) {
+        FieldType t = new FieldType(of);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         t.freeze();
         return t;
@@ -126,6 +131,7 @@ public final class SearchFields {
         doc.add(new LongField(UPDATED, r.updatedAt().toEpochMilli(), Field.Store.YES));
         for (Comment c : r.comments()) {
             doc.add(new Field(COMMENT, c.body(), TEXT_WITH_OFFSETS));
+            doc.add(new Field(COMMENT_GRAMS, c.body(), GRAMS_WITH_OFFSETS));
             doc.add(new StringField(COMMENT_LEVEL, c.level(), Field.Store.NO));
             if (c.materialType() != null) {
                 doc.add(new StringField(COMMENT_MATERIAL, c.materialType(), Field.Store.NO));

@@ -189,83 +189,6 @@ public class SearchIndexes implements DurablePosition {
     }
 
     /**
-     * A district's rebuild as its administrator follows it: {@code RUNNING} (with the registrations
-     * indexed so far), {@code DONE}, {@code FAILED} (with the reason), or {@code NONE} when none ran
-     * since the server started (then the index's current count and size).
-     */
-    public record RebuildStatus(String district, String state, Instant startedAt, Instant finishedAt, long registrations,
-                               Long millis, long indexBytes, String error) {
-        boolean running() {
-            return "RUNNING".equals(state);
-        }
-    }
-
-    /** The district's last (or running) rebuild, as a mutable job behind its snapshots. */
-    private static final class RebuildJob {
-        final String district;
-        final Instant startedAt = Instant.now();
-        final AtomicLong indexed = new AtomicLong();
-        volatile RebuildStatus finished;
-
-        RebuildJob(String district) {
-            this.district = district;
-        }
-
-        RebuildStatus status() {
-            RebuildStatus f = finished;
-            return f != null ? f : new RebuildStatus(district, "RUNNING", startedAt, null, indexed.get(), null, 0, null);
-        }
-    }
-
-    private final Map<String, RebuildJob> rebuilds = new ConcurrentHashMap<>();
-
-    /**
-     * Starts rebuilding the district's index in the background (a million registrations take
-     * minutes: longer than a request should wait) and returns its status; while one runs, asking
-     * again returns that one rather than starting a second.
-     */
-    public RebuildStatus startRebuild(String district) {
-        index(district);
-        RebuildJob started = new RebuildJob(district);
-        RebuildJob job = rebuilds.compute(district, (d, current) -> current != null && current.status().running() ? current : started);
-        if (job != started) {
-            return job.status();
-        }
-        Runnable task = () -> {
-            try {
-                RebuildResult r = rebuild(district, started.indexed);
-                started.finished = new RebuildStatus(district, "DONE", started.startedAt, Instant.now(), r.registrations(),
-                        r.millis(), r.indexBytes(), null);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Search index of " + district + " not rebuilt", e);
-                started.finished = new RebuildStatus(district, "FAILED", started.startedAt, Instant.now(), started.indexed.get(),
-                        null, 0, String.valueOf(e.getMessage()));
-            }
-        };
-        try {
-            scheduler.execute(task);
-        } catch (RuntimeException e) { // no thread for it: say so rather than show it running forever
-            started.finished = new RebuildStatus(district, "FAILED", started.startedAt, Instant.now(), 0, null, 0, String.valueOf(e));
-            throw e;
-        }
-        return started.status();
-    }
-
-    /** The district's running or last rebuild; {@code NONE} and the index as it is when none ran. */
-    public RebuildStatus rebuildStatus(String district) {
-        DistrictIndex idx = index(district);
-        RebuildJob job = rebuilds.get(district);
-        if (job != null) {
-            return job.status();
-        }
-        try {
-            return new RebuildStatus(district, "NONE", null, null, idx.numDocs(), null, idx.sizeBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
      * Rebuilds the district's index from the database. Searches meanwhile see the index as it
      * was; changes committed meanwhile wait on the index's lock and are applied right after.
      */
@@ -273,7 +196,8 @@ public class SearchIndexes implements DurablePosition {
         return rebuild(district, new AtomicLong());
     }
 
-    private RebuildResult rebuild(String district, AtomicLong progress) {
+    /** The same, counting the registrations indexed so far in {@code progress} (see {@link IndexRebuilds}). */
+    RebuildResult rebuild(String district, AtomicLong progress) {
         DistrictIndex idx = index(district);
         idx.lock().lock();
         try {

@@ -40,7 +40,7 @@ public class SearchResource {
     @Inject
     SearchService search;
     @Inject
-    SearchIndexes indexes;
+    IndexRebuilds rebuilds;
     @Inject
     PersonalDataReads reads;
 
@@ -72,16 +72,16 @@ public class SearchResource {
             description = "202 with the rebuild's status (Location: where to follow it); while one runs, that one's status."
                     + " Searches meanwhile answer from the index as it was.")
     @APIResponse(responseCode = "202", description = "The rebuild started (or was already running)",
-            content = @Content(schema = @Schema(implementation = SearchIndexes.RebuildStatus.class)))
+            content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     public Response rebuild(@Context UriInfo uri) {
-        return Response.accepted(indexes.startRebuild(district)).location(uri.getAbsolutePath()).build();
+        return Response.accepted(rebuilds.start(district)).location(uri.getAbsolutePath()).build();
     }
 
     @GET
     @Path("/rebuild")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.NATIONAL_ADMIN})
     @Operation(summary = "The district's running or last index rebuild: state, registrations, time, index size")
-    public SearchIndexes.RebuildStatus rebuildStatus() {
-        return indexes.rebuildStatus(district);
+    public RebuildStatus rebuildStatus() {
+        return rebuilds.status(district);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
@@ -42,6 +43,8 @@ public class SearchService {
     /** Joins a field's passages (one per matching comment at most); split again into one snippet each. */
     private static final String PASSAGE_SEPARATOR = "\u2029";
     private static final String[] SNIPPET_FIELDS = {SearchFields.NAME_GRAMS, SearchFields.COMMENT};
+    /** Where else a comment's matches are (the highlighter adds the comment field's own). */
+    private static final Set<String> COMMENT_MATCHES = Set.of(SearchFields.COMMENT_GRAMS);
 
     @Inject
     SearchIndexes indexes;
@@ -107,7 +110,8 @@ public class SearchService {
         t = stage(stages, "count", t);
         TopFieldCollectorManager windowed = new TopFieldCollectorManager(sort, window, null, window);
         TopDocs top = total == 0 ? TopDocsCollector.EMPTY_TOPDOCS
-                : byScore ? searcher.search(query, new SegmentCutoff(windowed, window)) : searcher.search(query, windowed);
+                : byScore ? searcher.search(query, new SegmentCutoff(windowed, window, searcher, query))
+                : searcher.search(query, windowed);
         t = stage(stages, "top", t);
 
         int from = Math.min(request.offset(), top.scoreDocs.length);
@@ -152,6 +156,8 @@ public class SearchService {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, SearchAnalyzers.indexing())
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", PASSAGE_SEPARATOR, true))
                 .withMaxLength(10_000)
+                // a comment word's match is in the bigrams (see QueryTranslator): shown on the comment's text
+                .withMaskedFieldsFunc(f -> SearchFields.COMMENT.equals(f) ? COMMENT_MATCHES : Set.of())
                 .build();
         int[] docIds = new int[page.length];
         for (int i = 0; i < page.length; i++) {

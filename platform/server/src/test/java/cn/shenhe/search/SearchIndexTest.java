@@ -95,6 +95,45 @@ class SearchIndexTest {
     }
 
     @Test
+    void commentWordsMatchWhereverSmartcnPutItsBoundariesInTheComment() throws Exception {
+        // smartcn reads "身份证已过期,…" as 身份证 / 已 / 过期 / … but the word 过期 on its own as 过 / 期
+        index.upsert(reg("r4", "李明", null, null, "bj-02", "FILLING", 4, comment("c3", "身份证已过期,请上传有效期内的身份证", null)));
+        index.refresh();
+        assertEquals(List.of("r4"), ids(search("身份证 过期")));
+        assertEquals(List.of("r4"), ids(search("过期 身份证")), "in any order");
+        assertEquals(List.of("r4"), ids(search("有效期")));
+        assertEquals(List.of("r4"), ids(search("已过期")));
+        assertEquals(List.of(), ids(search("过期 盖章")), "every word must match");
+        SearchResult.Snippet s = search("身份证 过期").hits().getFirst().snippets().getFirst();
+        assertEquals("comment", s.field());
+        assertTrue(s.html().contains("<em>过期</em>") && s.html().contains("<em>身份证</em>"), s.html());
+        SearchResult one = search("已");
+        assertEquals(List.of("r4"), ids(one), "one character: where smartcn made it a word");
+        assertTrue(one.hits().getFirst().snippets().getFirst().html().contains("<em>已</em>"), one.hits().getFirst().snippets().toString());
+    }
+
+    @Test
+    void aCommentWordIsNotPiecedTogetherFromTwoComments() throws Exception {
+        index.upsert(reg("r4", "李明", null, null, "bj-02", "FILLING", 4,
+                comment("c3", "请上传身份", null), comment("c4", "证明材料", null)));
+        index.refresh();
+        assertEquals(List.of("r4"), ids(search("证明材料")));
+        assertEquals(List.of(), ids(search("身份证明")), "the end of one comment and the start of the next");
+    }
+
+    @Test
+    void aCommentMatchWeighsOneHoweverManyWordsOrCommentsItHas() throws Exception {
+        index.upsert(reg("r4", "李明", null, null, "bj-02", "FILLING", 4,
+                comment("c3", "请重新上传", null), comment("c4", "重新上传后再提交", null)));
+        index.refresh();
+        SearchResult r = search("重新上传");
+        assertEquals(List.of("r4", "r1"), ids(r), "equal scores: the most recently changed first");
+        assertEquals(List.of(1f, 1f), r.hits().stream().map(SearchResult.Hit::score).toList());
+        assertEquals(List.of(6f), search("重新上传 李明").hits().stream().map(SearchResult.Hit::score).toList(),
+                "a comment word (1) and a name (5)");
+    }
+
+    @Test
     void filtersFacetsAndTheSiteLimit() {
         SearchResult all = service.search(List.of(index), SearchRequest.of(""), List.of("status", "site", "category"));
         assertEquals(3, all.total());

@@ -75,7 +75,7 @@ class SegmentCutoffTest {
                 assertTrue(all.leaves().size() >= 4, "several segments");
                 SearchService service = new SearchService();
                 int compared = 0;
-                for (String q : List.of("伟", "王", "王伟", "照片", "照片模糊", "伟 照片", "盖章", "明英")) {
+                for (String q : List.of("伟", "王", "王伟", "照片", "照片模糊", "伟 照片", "盖章", "明英", "照片 模糊", "身份证 照片")) {
                     for (SearchRequest.Sort order : SearchRequest.Sort.values()) {
                         for (int offset : new int[] {0, 20, 60}) {
                             SearchRequest request = new SearchRequest(q, Optional.empty(), Optional.empty(), Optional.empty(), false,
