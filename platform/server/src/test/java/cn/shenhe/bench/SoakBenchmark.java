@@ -53,7 +53,9 @@ public final class SoakBenchmark {
         double fraction = Double.parseDouble(System.getProperty("bench.fraction", "0.8"));
         String given = System.getProperty("bench.rate", "");
         // Distinct pictures, as the upload benchmark sends: the same one every time would make every upload a reuse of the others.
-        Pictures photo = Pictures.variants(SampleImages.photoJpeg(), Integer.getInteger("bench.variants", 2000));
+        // a new picture for every upload by default (bench.variants=N: N made beforehand and sent round and round)
+        int variants = Integer.getInteger("bench.variants", 0);
+        Pictures photo = variants > 0 ? Pictures.variants(SampleImages.photoJpeg(), variants) : Pictures.fresh(SampleImages.photoJpeg());
         double full = given.isBlank() ? probe(photo) : Double.parseDouble(given);
         double rate = full * fraction;
         System.out.printf("Soak: %d min at %.1f uploads/s (%.0f %% of %.1f%s), %s reviewers, %s searchers, district %s, server %s%n",
