@@ -83,6 +83,11 @@ class Pictures {
         maker.start();
         return new Pictures(null) {
             @Override
+            long makingCpuNanos() {
+                return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(maker.threadId());
+            }
+
+            @Override
             byte[] next() {
                 try {
                     return ahead.take();
@@ -100,6 +105,11 @@ class Pictures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The CPU this JVM spent making pictures so far (a client's CPU per upload leaves it out). */
+    long makingCpuNanos() {
+        return 0;
     }
 
     /** How many pictures go round; 0 for {@link #fresh}. */

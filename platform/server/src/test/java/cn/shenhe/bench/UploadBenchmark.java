@@ -65,17 +65,22 @@ public final class UploadBenchmark {
         String[] wh = size.split("x");
         byte[] photo = size.equals("1000x750") ? SampleImages.photoJpeg()
                 : SampleImages.jpeg(SampleImages.documentPhoto(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 3, 42), 0.9f);
-        // -Dbench.variants=1: the same picture every time (as before 2026-12-06): every upload is then a reuse of the earlier ones
+        // -Dbench.variants=1: the same picture every time (as before 2026-12-06): every upload is then a reuse of the earlier ones.
+        // The in-process side goes round a fixed set (the pipeline looks nothing up); the server gets a new picture for every
+        // upload unless bench.variants is given: a set sent round makes later uploads copies of earlier ones, which the
+        // server's reuse detector finds and records.
         int variants = Integer.getInteger("bench.variants", 2000);
         Pictures pictures = variants <= 1 ? Pictures.same(photo) : Pictures.variants(photo, variants);
-        System.out.printf("Upload benchmark: %d-byte " + size + " JPEG (%d variant(s)), %d thread(s), %d s per phase in %d round(s), server %s%n",
-                photo.length, pictures.count(), threads, seconds, rounds, Api.V1);
+        Pictures sent = System.getProperty("bench.variants") != null ? pictures
+                : phases.contains("http") ? Pictures.fresh(photo) : pictures;
+        System.out.printf("Upload benchmark: %d-byte " + size + " JPEG (%d variant(s) in-process, %s over HTTP), %d thread(s), %d s per phase in %d round(s), server %s%n",
+                photo.length, pictures.count(), sent == pictures ? "the same" : "a new one each upload", threads, seconds, rounds, Api.V1);
 
         try (InProcess inProcess = phases.contains("in-process") ? new InProcess(pictures, threads) : null) {
-            Http http = phases.contains("http") ? new Http(Api.BASE, Management.BASE, pictures, threads) : null;
+            Http http = phases.contains("http") ? new Http(Api.BASE, Management.BASE, sent, threads) : null;
             // scripts/bench-server.sh puts the second server's HTTPS (its /metrics) 363 ports above its HTTP
             String compareHttps = System.getProperty("bench.compare.https", compare.isBlank() ? "" : String.valueOf(Integer.parseInt(compare) + 363));
-            Http other = compare.isBlank() ? null : new Http("http://localhost:" + compare, "https://localhost:" + compareHttps, pictures, threads);
+            Http other = compare.isBlank() ? null : new Http("http://localhost:" + compare, "https://localhost:" + compareHttps, sent, threads);
             if (inProcess != null) {
                 inProcess.warmUp();
             }
@@ -259,12 +264,12 @@ public final class UploadBenchmark {
         }
 
         void measure(int seconds) throws Exception {
-            long client0 = ownCpuNanos();
+            long client0 = ownCpuNanos() - pictures.makingCpuNanos();
             double server0 = serverCpuSeconds();
             long deletes0 = Candidate.DELETES.get();
             Timed t = run(threads, seconds, () -> local.get().upload(pictures.next(), true));
             serverCpuSeconds += awaitServerQuiet() - server0;
-            clientCpuNanos += ownCpuNanos() - client0;
+            clientCpuNanos += ownCpuNanos() - pictures.makingCpuNanos() - client0;
             deletes += Candidate.DELETES.get() - deletes0;
             nanos += t.nanos();
         }
