@@ -71,7 +71,8 @@ class Pictures {
         JpegCodec codec = JpegCodecs.choose(JpegCodecs.Mode.AUTO, null).codec();
         java.util.concurrent.BlockingQueue<byte[]> ahead = new java.util.concurrent.ArrayBlockingQueue<>(256);
         Thread maker = new Thread(() -> {
-            for (long seed = 0; ; seed++) {
+            // seeds of this run only: a server that kept an earlier run's pictures must not find this run's among them
+            for (long seed = System.nanoTime(); ; seed++) {
                 try {
                     ahead.put(codec.encode(variant(base, seed), 90));
                 } catch (InterruptedException e) {
