@@ -1,11 +1,13 @@
 package cn.shenhe.district;
 
 import cn.shenhe.cluster.ChangeLog;
+import cn.shenhe.cluster.LogAdvanced;
 import cn.shenhe.cluster.LoggedChanges;
 import cn.shenhe.district.StoredConfigs.Stored;
 import cn.shenhe.persistence.Migrations;
 import cn.shenhe.security.Tenants;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +52,7 @@ public class DistrictDirectory implements Tenants {
     Migrations migrations;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> backstop;
 
     /** A district's configuration in force, its version number and its YAML document. */
     public record Current(DistrictConfig config, int version, String document) {
@@ -84,11 +88,27 @@ public class DistrictDirectory implements Tenants {
         }
     }
 
+    /**
+     * The follower's first round takes the log's end as its start (from = to): a version another node stored
+     * between this node's loading its districts and that moment is read now, not at the next backstop.
+     */
+    void onFollowing(@Observes LogAdvanced advanced) {
+        if (advanced.from() == advanced.to()) {
+            refresh();
+        }
+    }
+
     /** A backstop for the change log: other nodes' changes arrive within a minute whatever happens. */
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (scheduler != null) {
-            scheduler.scheduleWithFixedDelay(this::refresh, 60, 60, TimeUnit.SECONDS);
+            backstop = scheduler.scheduleWithFixedDelay(this::refresh, 60, 60, TimeUnit.SECONDS);
         }
+    }
+
+    /** A redeployed application's old instance must not go on refreshing (it failed with WELD-001303 once stopped). */
+    @PreDestroy
+    void stop() {
+        if (backstop != null) backstop.cancel(false);
     }
 
     private static String problemOf(TenantConfigException e) {

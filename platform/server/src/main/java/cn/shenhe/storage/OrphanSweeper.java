@@ -42,11 +42,18 @@ public class OrphanSweeper {
     DataSource dataSource;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    private java.util.concurrent.ScheduledFuture<?> scheduled;
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // Hourly on every node, run by whichever holds the lease: once an hour across the cluster.
-        scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("orphan-sweep", EVERY.minusMinutes(1),
+        scheduled = scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("orphan-sweep", EVERY.minusMinutes(1),
                 () -> sweep(Instant.now().minus(GRACE))), 5, EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** A redeployed application's old instance must not go on running. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (scheduled != null) scheduled.cancel(false);
     }
 
     /** Deletes the unreferenced blobs last modified before {@code cutoff}; returns how many. */

@@ -54,6 +54,7 @@ public class ReuseBackfill {
     DataSource dataSource;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    private java.util.concurrent.ScheduledFuture<?> scheduled;
     @Inject
     @ConfigProperty(name = "shenhe.reuse.backfill-minutes", defaultValue = "5")
     int everyMinutes;
@@ -66,9 +67,15 @@ public class ReuseBackfill {
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (everyMinutes > 0) {
-            scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("reuse-backfill", Duration.ofMinutes(everyMinutes).minusSeconds(30),
+            scheduled = scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("reuse-backfill", Duration.ofMinutes(everyMinutes).minusSeconds(30),
                     this::runQuietly), 2, everyMinutes, TimeUnit.MINUTES);
         }
+    }
+
+    /** A redeployed application's old instance must not go on running. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (scheduled != null) scheduled.cancel(false);
     }
 
     private void runQuietly() {
