@@ -1,5 +1,6 @@
 package cn.shenhe.appointment;
 
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.registration.RegistrationView.AppointmentView;
@@ -54,7 +55,7 @@ public class AppointmentResource {
     @APIResponse(responseCode = "422", description = "slotId missing, unknown or at another site (invalid-field)")
     public AppointmentView book(Booking booking) {
         if (booking == null || booking.slotId() == null) {
-            throw Problems.invalid("slotId", "请选择预约时段", "slotId is required");
+            throw InvalidField.SLOT_REQUIRED.refuse("slotId");
         }
         return appointments.book(registration, booking.slotId());
     }

@@ -1,6 +1,6 @@
 package cn.shenhe.appointment;
 
-import cn.shenhe.problem.Problems;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.registration.RegistrationView.AppointmentView;
 import cn.shenhe.security.RequestContext;
 import cn.shenhe.security.Role;
@@ -42,7 +42,7 @@ public class AppointmentScheduleResource {
         try {
             day = date == null ? LocalDate.now(Appointments.CHINA) : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw Problems.invalid("date", "日期格式应为 2027-03-09", "date must look like 2027-03-09");
+            throw InvalidField.DATE_FORMAT.refuse("date");
         }
         return appointments.day(day, request.caller().siteLimit().or(() -> Optional.ofNullable(site)));
     }

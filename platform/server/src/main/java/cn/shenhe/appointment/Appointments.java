@@ -7,6 +7,7 @@ import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.api.AppointmentSlot;
 import cn.shenhe.plugin.api.ReviewMode;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
@@ -88,10 +89,10 @@ public class Appointments implements AppointmentLookup, CheckIns {
     public AppointmentView book(String registrationId, String slotId) {
         DistrictConfig d = district();
         inPersonMode(d);
-        AppointmentSlot slot = slot(d, slotId).orElseThrow(() -> Problems.invalid("slotId", "没有这个预约时段", "no such slot: " + slotId));
+        AppointmentSlot slot = slot(d, slotId).orElseThrow(() -> InvalidField.UNKNOWN_SLOT.refuse("slotId", String.valueOf(slotId)));
         Registration r = lockOwn(registrationId);
         if (!slot.site().equals(r.siteCode())) {
-            throw Problems.invalid("slotId", "请选择您报考考点的时段", "the slot is at another site than your registration's");
+            throw InvalidField.SLOT_AT_OTHER_SITE.refuse("slotId");
         }
         r.checkBookable();
         Instant now = Instant.now();

@@ -6,6 +6,7 @@ import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.plugin.api.ReviewMode;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.problem.Problems;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -118,10 +119,10 @@ public class DistrictResource {
     private static RegistrationFacts facts(DistrictConfig d, String category, String site) {
         String c = category == null ? ExamCategory.CLINICAL_PHYSICIAN.code() : category;
         if (ExamCategory.ofCode(c).isEmpty()) {
-            throw Problems.invalid("category", "没有这个考试类别", "unknown exam category " + c);
+            throw InvalidField.UNKNOWN_CATEGORY.refuse("category", c);
         }
         if (site != null && d.site(site).isEmpty()) {
-            throw Problems.invalid("site", "本考区没有这个考点", "no such exam site in this district: " + site);
+            throw InvalidField.UNKNOWN_SITE.refuse("site", site);
         }
         return new RegistrationFacts(d.code(), site, c, d.examYear());
     }

@@ -28,6 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
 
+    /** The tenant; bound and checked against the caller by TenantFilter (declared so the OpenAPI document names it). */
+    @PathParam("district")
+    String district;
+
     @Inject
     NoticeOutbox outbox;
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/districts/{district}/plugins")
 @RequestScoped
 public class PluginResource {
+
+    /** The tenant; bound and checked against the caller by TenantFilter (declared so the OpenAPI document names it). */
+    @PathParam("district")
+    String district;
 
     @Inject
     PluginCatalogue catalogue;

@@ -25,7 +25,29 @@ public enum InvalidField {
     OUTCOME_NOT_AT_LEVEL,
     NOTICE_STATUS,
     /** {0}, {1}: the smallest and the largest value accepted. */
-    OUT_OF_RANGE;
+    OUT_OF_RANGE,
+    REQUIRED,
+    BODY_REQUIRED,
+    /** {0}: the most characters accepted. */
+    TOO_LONG,
+    /** {0}: the values accepted, {1}: the value given. */
+    NOT_ONE_OF,
+    /** {0}: how many hits can be paged through. */
+    PAGE_WINDOW,
+    PUBLISH_SITE_REQUIRED,
+    ON_SITE_BY_MATERIAL,
+    ONLINE_BY_PICTURE,
+    /** {0}: the material type named. */
+    UNKNOWN_MATERIAL_TYPE,
+    /** {0}: the picture named. */
+    UNKNOWN_PICTURE,
+    /** {0}: the material type named. */
+    NO_PICTURES_OF_TYPE,
+    SLOT_REQUIRED,
+    /** {0}: the slot named. */
+    UNKNOWN_SLOT,
+    SLOT_AT_OTHER_SITE,
+    DATE_FORMAT;
 
     /** Where its words are in the bundles: {@code invalid-field.<name>}. */
     public String key() {

@@ -22,14 +22,6 @@ public final class Problems {
         return Problem.READ_ONLY.refuse();
     }
 
-    /**
-     * A request field the service refuses: names it, says why in both languages. Only for the refusals whose
-     * words are not yet in the bundles: a new one names an {@link InvalidField} instead.
-     */
-    public static ProblemException invalid(String field, String zh, String en) {
-        return Problem.INVALID_FIELD.refuse(Map.of("field", field), field, LocalizedText.of(zh, en));
-    }
-
     /** The refusal the HTTP runtime itself gives (no such path, wrong method or media type, ...) with that status. */
     public static ProblemException ofStatus(int status) {
         return switch (status) {

@@ -1,7 +1,7 @@
 package cn.shenhe.review;
 
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.registration.ReviewLevel;
-import cn.shenhe.problem.Problems;
 import cn.shenhe.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,7 +45,7 @@ public class PublicationResource {
     @APIResponse(responseCode = "422", description = "level or site missing or unknown (invalid-field)")
     public Publications.Published publish(PublishRequest request) {
         if (request == null) {
-            throw Problems.invalid("level", "请指定发布级别", "level is required");
+            throw InvalidField.REQUIRED.refuse("level");
         }
         return publications.publish(ReviewService.parse(ReviewLevel.class, request.level(), "level"), Optional.ofNullable(request.site()));
     }

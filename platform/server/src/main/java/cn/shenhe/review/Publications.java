@@ -5,8 +5,8 @@ import cn.shenhe.audit.AuditLog;
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.persistence.TenantEntityManager;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.problem.Problem;
-import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationStatus;
 import cn.shenhe.security.RequestContext;
@@ -62,7 +62,7 @@ public class Publications {
     public Published publish(ReviewLevel level, Optional<String> site) {
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         if (level == ReviewLevel.SITE && (site.isEmpty() || d.site(site.get()).isEmpty())) {
-            throw Problems.invalid("site", "请指定要发布结果的考点", "name the site whose results to publish");
+            throw InvalidField.PUBLISH_SITE_REQUIRED.refuse("site");
         }
         Optional<String> scopeSite = level == ReviewLevel.SITE ? site : Optional.empty();
         long waiting = waiting(level, scopeSite);

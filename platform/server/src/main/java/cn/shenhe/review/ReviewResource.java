@@ -1,5 +1,6 @@
 package cn.shenhe.review;
 
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.registration.RegistrationView;
 import cn.shenhe.registration.RegistrationViews;
 import cn.shenhe.security.Role;
@@ -41,7 +42,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "The decision is incomplete or wrong: invalid-field, comment-required")
     public RegistrationView review(ReviewRequest request) {
         if (request == null) {
-            throw cn.shenhe.problem.Problems.invalid("body", "请求内容为空", "the request has no body");
+            throw InvalidField.BODY_REQUIRED.refuse("body");
         }
         return views.of(reviews.review(registration, request));
     }

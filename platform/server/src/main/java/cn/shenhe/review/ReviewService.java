@@ -7,6 +7,7 @@ import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.material.ImageState;
 import cn.shenhe.material.MaterialImage;
 import cn.shenhe.persistence.TenantEntityManager;
+import cn.shenhe.problem.InvalidField;
 import cn.shenhe.problem.Problem;
 import cn.shenhe.problem.Problems;
 import cn.shenhe.registration.Registration;
@@ -76,12 +77,10 @@ public class ReviewService {
         DistrictConfig d = districts.find(request.district()).orElseThrow();
         boolean inPerson = level == ReviewLevel.SITE && plugins.reviewMode(d).inPerson();
         if (inPerson && !req.images().isEmpty()) {
-            throw Problems.invalid("images", "现场审核请按材料记录核验结果(materials)",
-                    "On-site review records results per material (materials), not per picture");
+            throw InvalidField.ON_SITE_BY_MATERIAL.refuse("images");
         }
         if (!inPerson && !req.materials().isEmpty()) {
-            throw Problems.invalid("materials", "网上审核请对每张图片作出决定(images)",
-                    "Online review decides per picture (images); materials are for on-site checks");
+            throw InvalidField.ONLINE_BY_PICTURE.refuse("materials");
         }
         if (inPerson && !checkIns.checkedIn(r)) {
             throw Problem.NOT_CHECKED_IN.refuse();
@@ -102,7 +101,7 @@ public class ReviewService {
                     : parse(CommentVisibility.class, c.visibility(), "comments[" + i + "].visibility");
             if (c.materialType() != null && r.images().stream().noneMatch(m -> m.materialType().equals(c.materialType()))
                     && !knownType(d, r, c.materialType())) {
-                throw Problems.invalid("comments[" + i + "].materialType", "没有这种材料", "no such material type: " + c.materialType());
+                throw InvalidField.UNKNOWN_MATERIAL_TYPE.refuse("comments[" + i + "].materialType", c.materialType());
             }
             comment(r, null, c.materialType(), level, visibility, text(c.body(), "comments[" + i + "].body"), now);
         }
@@ -126,7 +125,7 @@ public class ReviewService {
 
     private void decideImage(Registration r, ReviewLevel level, ReviewRequest.ImageDecision decision, Instant now) {
         MaterialImage image = r.images().stream().filter(m -> m.id().equals(decision.imageId())).findFirst()
-                .orElseThrow(() -> Problems.invalid("images.imageId", "该报名没有这张图片", "no such picture in this registration: " + decision.imageId()));
+                .orElseThrow(() -> InvalidField.UNKNOWN_PICTURE.refuse("images.imageId", String.valueOf(decision.imageId())));
         ImageState state = switch (parse(Decision.class, decision.decision(), "images.decision")) {
             case APPROVE -> ImageState.APPROVED;
             case REQUEST_CHANGES -> ImageState.CHANGES_REQUESTED;
@@ -149,7 +148,7 @@ public class ReviewService {
     private void recordInPerson(Registration r, ReviewLevel level, ReviewRequest.MaterialResult result, String at, Instant now) {
         InPersonResult outcome = parse(InPersonResult.class, result.result(), at + ".result");
         if (r.imagesOf(result.materialType()).isEmpty()) {
-            throw Problems.invalid(at + ".materialType", "该报名没有这种材料", "no pictures of material type " + result.materialType());
+            throw InvalidField.NO_PICTURES_OF_TYPE.refuse(at + ".materialType", result.materialType());
         }
         boolean seen = outcome == InPersonResult.ORIGINALS_SEEN;
         if (!seen && (result.comment() == null || result.comment().isBlank())) {
@@ -194,10 +193,10 @@ public class ReviewService {
 
     private static String text(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw Problems.invalid(field, "请填写内容", field + " is required");
+            throw InvalidField.REQUIRED.refuse(field);
         }
         if (value.length() > MAX_COMMENT) {
-            throw Problems.invalid(field, "不能超过 " + MAX_COMMENT + " 个字", "at most " + MAX_COMMENT + " characters");
+            throw InvalidField.TOO_LONG.refuse(field, MAX_COMMENT);
         }
         return value.strip();
     }
@@ -208,13 +207,13 @@ public class ReviewService {
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
         if (value == null) {
-            throw Problems.invalid(field, "缺少 " + field, field + " is required");
+            throw InvalidField.REQUIRED.refuse(field);
         }
         try {
             return Enum.valueOf(type, value.trim().toUpperCase().replace('-', '_'));
         } catch (IllegalArgumentException e) {
             Set<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toCollection(java.util.TreeSet::new));
-            throw Problems.invalid(field, field + " 只能是 " + allowed, field + " must be one of " + allowed + ", not " + value);
+            throw InvalidField.NOT_ONE_OF.refuse(field, String.join(", ", allowed), value);
         }
     }
 }

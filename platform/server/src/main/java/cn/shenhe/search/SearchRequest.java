@@ -1,6 +1,6 @@
 package cn.shenhe.search;
 
-import cn.shenhe.problem.Problems;
+import cn.shenhe.problem.InvalidField;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,15 +38,15 @@ public record SearchRequest(String q, Optional<String> status, Optional<String> 
     public static SearchRequest fromParameters(String q, String status, String site, String category, boolean openComments,
                                                String sort, int offset, int limit, Optional<String> siteLimit) {
         if (q != null && q.length() > 200) {
-            throw Problems.invalid("q", "检索词太长(最多 200 字)", "the query is too long (200 characters at most)");
+            throw InvalidField.TOO_LONG.refuse("q", 200);
         }
         Sort order = switch (sort == null ? "relevance" : sort.toLowerCase(Locale.ROOT)) {
             case "relevance" -> Sort.RELEVANCE;
             case "date" -> Sort.DATE;
-            default -> throw Problems.invalid("sort", "排序只能是 relevance 或 date", "sort is relevance or date");
+            default -> throw InvalidField.NOT_ONE_OF.refuse("sort", "relevance, date", sort);
         };
         if (offset < 0 || offset + Math.clamp(limit, 1, MAX_LIMIT) > MAX_WINDOW) {
-            throw Problems.invalid("offset", "只能翻到前 " + MAX_WINDOW + " 条", "only the first " + MAX_WINDOW + " hits can be paged through");
+            throw InvalidField.PAGE_WINDOW.refuse("offset", MAX_WINDOW);
         }
         return new SearchRequest(q, present(status == null ? null : status.toUpperCase(Locale.ROOT)), present(site),
                 present(category), openComments, order, offset, limit, siteLimit);

@@ -71,7 +71,7 @@ public final class UploadBenchmark {
         // server's reuse detector finds and records.
         int variants = Integer.getInteger("bench.variants", 2000);
         Pictures pictures = variants <= 1 ? Pictures.same(photo) : Pictures.variants(photo, variants);
-        Pictures sent = System.getProperty("bench.variants") != null ? pictures
+        Pictures sent = !System.getProperty("bench.variants", "").isBlank() ? pictures
                 : phases.contains("http") ? Pictures.fresh(photo) : pictures;
         System.out.printf("Upload benchmark: %d-byte " + size + " JPEG (%d variant(s) in-process, %s over HTTP), %d thread(s), %d s per phase in %d round(s), server %s%n",
                 photo.length, pictures.count(), sent == pictures ? "the same" : "a new one each upload", threads, seconds, rounds, Api.V1);

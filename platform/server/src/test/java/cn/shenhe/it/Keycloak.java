@@ -60,10 +60,9 @@ public final class Keycloak {
      * measured); closing restores the realm's policy.
      */
     public static AutoCloseable cheapPasswordHashes() {
-        String admin = adminToken();
-        String policy = get(BASE + "/admin/realms/shenhe", admin).getString("passwordPolicy");
+        String policy = get(BASE + "/admin/realms/shenhe", adminToken()).getString("passwordPolicy");
         String cheap = (policy == null || policy.isBlank() ? "" : policy + " and ") + "hashIterations(1)";
-        send("PUT", BASE + "/admin/realms/shenhe", admin, "{\"passwordPolicy\":\"" + cheap + "\"}", "application/json", 204);
+        send("PUT", BASE + "/admin/realms/shenhe", adminToken(), "{\"passwordPolicy\":\"" + cheap + "\"}", "application/json", 204);
         return () -> send("PUT", BASE + "/admin/realms/shenhe", adminToken(),
                 "{\"passwordPolicy\":\"" + (policy == null ? "" : policy) + "\"}", "application/json", 204);
     }
@@ -85,7 +84,6 @@ public final class Keycloak {
      */
     public static User createUser(String role, String district, String site) {
         String username = "it-" + (district == null ? "nat" : district) + "-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = adminToken();
         StringBuilder attrs = new StringBuilder();
         if (district != null) {
             attrs.append("\"district\":[\"").append(district).append("\"]");
@@ -97,14 +95,14 @@ public final class Keycloak {
                 + "\"email\":\"" + username + "@example.cn\",\"firstName\":\"测试\",\"lastName\":\"李\","
                 + "\"attributes\":{" + attrs + "},"
                 + "\"credentials\":[{\"type\":\"password\",\"value\":\"demo\",\"temporary\":false}]}";
-        send("POST", BASE + "/admin/realms/shenhe/users", admin, body, "application/json", 201);
-        String id = get(BASE + "/admin/realms/shenhe/users?exact=true&username=" + username, admin).getString("[0].id");
-        JsonPath roleJson = get(BASE + "/admin/realms/shenhe/roles/" + role, admin);
+        send("POST", BASE + "/admin/realms/shenhe/users", adminToken(), body, "application/json", 201);
+        String id = get(BASE + "/admin/realms/shenhe/users?exact=true&username=" + username, adminToken()).getString("[0].id");
+        JsonPath roleJson = get(BASE + "/admin/realms/shenhe/roles/" + role, adminToken());
         String mapping = "[{\"id\":\"" + roleJson.getString("id") + "\",\"name\":\"" + role + "\"}]";
-        send("POST", BASE + "/admin/realms/shenhe/users/" + id + "/role-mappings/realm", admin, mapping, "application/json", 204);
+        send("POST", BASE + "/admin/realms/shenhe/users/" + id + "/role-mappings/realm", adminToken(), mapping, "application/json", 204);
         if (!role.equals("candidate")) {
-            JsonPath defaults = get(BASE + "/admin/realms/shenhe/roles/default-roles-shenhe", admin);
-            send("DELETE", BASE + "/admin/realms/shenhe/users/" + id + "/role-mappings/realm", admin,
+            JsonPath defaults = get(BASE + "/admin/realms/shenhe/roles/default-roles-shenhe", adminToken());
+            send("DELETE", BASE + "/admin/realms/shenhe/users/" + id + "/role-mappings/realm", adminToken(),
                     "[{\"id\":\"" + defaults.getString("id") + "\",\"name\":\"default-roles-shenhe\"}]", "application/json", 204);
         }
         return new User(username, "demo", district, site, role);
@@ -115,14 +113,13 @@ public final class Keycloak {
      * the same audience): for proving that the server refuses expired tokens.
      */
     public static String ensureShortLivedClient() {
-        String admin = adminToken();
         String clientId = "it-short-lived";
-        JsonPath existing = get(BASE + "/admin/realms/shenhe/clients?clientId=" + clientId, admin);
+        JsonPath existing = get(BASE + "/admin/realms/shenhe/clients?clientId=" + clientId, adminToken());
         if (existing.getList("$").isEmpty()) {
-            List<String> scopes = get(BASE + "/admin/realms/shenhe/clients?clientId=shenhe-cli", admin)
+            List<String> scopes = get(BASE + "/admin/realms/shenhe/clients?clientId=shenhe-cli", adminToken())
                     .getList("[0].defaultClientScopes", String.class);
             String scopeJson = scopes.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
-            send("POST", BASE + "/admin/realms/shenhe/clients", admin,
+            send("POST", BASE + "/admin/realms/shenhe/clients", adminToken(),
                     "{\"clientId\":\"" + clientId + "\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,"
                             + "\"standardFlowEnabled\":false,\"defaultClientScopes\":[" + scopeJson + "],"
                             + "\"attributes\":{\"access.token.lifespan\":\"1\"}}",
@@ -134,11 +131,16 @@ public final class Keycloak {
     private static volatile String adminToken;
     private static volatile long adminTokenAt;
 
-    /** The master realm's admin token, reused for 30 s (it lives 60): fetching one per call hashed the password each time. */
-    static String adminToken() {
+    /**
+     * The master realm's admin token, reused for 30 s (it lives 60): fetching one per call hashed the password each
+     * time. Every admin call asks for it again, so a user's several calls under a slow Keycloak never carry a token
+     * older than its life (a token taken once per user did: 401 after minutes of parallel sign-ups).
+     */
+    static synchronized String adminToken() {
         if (adminToken == null || System.nanoTime() - adminTokenAt > TimeUnit.SECONDS.toNanos(30)) {
-            adminTokenAt = System.nanoTime();
+            long asked = System.nanoTime();
             adminToken = freshAdminToken();
+            adminTokenAt = asked;
         }
         return adminToken;
     }
