@@ -11,6 +11,7 @@ import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.material.quality.CheckFinding;
 import cn.shenhe.material.reuse.ReuseDetector;
+import cn.shenhe.persistence.Conflicts;
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.ImageFacts;
 import cn.shenhe.plugin.api.MaterialType;
@@ -138,7 +139,7 @@ public class UploadService {
 
     public void delete(String registrationId, String imageId) {
         ownRegistration(registrationId);
-        ledger.delete(registrationId, imageId);
+        Conflicts.retrying("deleting picture " + imageId, () -> ledger.delete(registrationId, imageId));
     }
 
     public static RegistrationFacts facts(Registration r, String district) {

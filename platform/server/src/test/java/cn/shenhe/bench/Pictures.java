@@ -2,8 +2,6 @@ package cn.shenhe.bench;
 
 import cn.shenhe.material.image.JpegCodec;
 import cn.shenhe.material.image.JpegCodecs;
-import java.awt.AlphaComposite;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -15,8 +13,8 @@ import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
 /**
- * The upload benchmark's pictures: {@code count} variants of one photo, each with a few large translucent
- * patches of its own, so that their perceptual hashes lie far apart (issue 16's reuse lookup runs after
+ * The upload benchmark's pictures: {@code count} variants of one photo, each with pieces of the photo moved
+ * about, so that their perceptual hashes lie far apart (issue 16's reuse lookup runs after
  * every upload). Real candidates upload different pictures and the lookup finds next to nothing; the same
  * photo sent again and again made every upload a copy of all the earlier ones (up to fifty pairs recorded
  * each time, and a lookup reading every earlier copy), which is the service's worst case, not its day.
@@ -43,18 +41,23 @@ class Pictures {
         return new Pictures(all);
     }
 
-    /** The photo (as TYPE_3BYTE_BGR, the codec's layout) under four patches placed by {@code seed}. */
+    /**
+     * The photo (as TYPE_3BYTE_BGR, the codec's layout) with sixteen pieces of itself moved elsewhere, placed by
+     * {@code seed}: as detailed as the photo (157 KB on average at quality 90 against its 147 KB), and far apart by
+     * the perceptual hash. Four translucent patches, as before, left 564 of 79,800 pairs of 400 variants within the
+     * reuse threshold, so every upload of a soak found and recorded up to fifty "reuses"; these leave none (closest
+     * pair 12 bits apart, the threshold 8).
+     */
     private static BufferedImage variant(BufferedImage base, long seed) {
         int w = base.getWidth(), h = base.getHeight();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
         g.drawImage(base, 0, 0, null);
         SplittableRandom r = new SplittableRandom(seed);
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
-        for (int k = 0; k < 4; k++) {
-            int pw = w / 6 + r.nextInt(w / 4), ph = h / 6 + r.nextInt(h / 4);
-            g.setColor(r.nextBoolean() ? Color.BLACK : Color.WHITE);
-            g.fillRect(r.nextInt(w - pw), r.nextInt(h - ph), pw, ph);
+        for (int k = 0; k < 16; k++) {
+            int pw = w / 8 + r.nextInt(w / 4), ph = h / 8 + r.nextInt(h / 4);
+            int x = r.nextInt(w - pw), y = r.nextInt(h - ph), sx = r.nextInt(w - pw), sy = r.nextInt(h - ph);
+            g.drawImage(base, x, y, x + pw, y + ph, sx, sy, sx + pw, sy + ph, null);
         }
         g.dispose();
         return img;
