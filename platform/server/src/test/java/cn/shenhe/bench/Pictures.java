@@ -37,7 +37,7 @@ class Pictures {
     static Pictures variants(byte[] photo, int count) {
         BufferedImage base = decode(photo);
         JpegCodec codec = JpegCodecs.choose(JpegCodecs.Mode.AUTO, null).codec();
-        byte[][] all = IntStream.range(0, count).parallel().mapToObj(i -> codec.encode(variant(base, i), 90)).toArray(byte[][]::new);
+        byte[][] all = IntStream.range(0, count).parallel().mapToObj(i -> encode(codec, variant(base, i))).toArray(byte[][]::new);
         return new Pictures(all);
     }
 
@@ -77,7 +77,7 @@ class Pictures {
             // seeds of this run only: a server that kept an earlier run's pictures must not find this run's among them
             for (long seed = System.nanoTime(); ; seed++) {
                 try {
-                    ahead.put(codec.encode(variant(base, seed), 90));
+                    ahead.put(encode(codec, variant(base, seed)));
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -101,6 +101,15 @@ class Pictures {
                 }
             }
         };
+    }
+
+    /** At quality 90 as the photo, or a little lower for the few variants that would exceed the 200 KB candidates are held to. */
+    private static byte[] encode(JpegCodec codec, BufferedImage variant) {
+        byte[] jpeg = codec.encode(variant, 90);
+        for (int q = 85; jpeg.length > 200 * 1024 - 1024 && q >= 60; q -= 5) {
+            jpeg = codec.encode(variant, q);
+        }
+        return jpeg;
     }
 
     private static BufferedImage decode(byte[] photo) {

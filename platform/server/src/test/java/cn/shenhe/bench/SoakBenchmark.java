@@ -317,7 +317,7 @@ public final class SoakBenchmark {
     }
 
     /** {@code bench.server.pid}, or the process listening on the server's HTTP port (ss shows one's own processes). */
-    private static long serverPid() {
+    public static long serverPid() {
         Long given = Long.getLong("bench.server.pid");
         if (given != null) return given;
         try {
