@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code bench.fraction} (0.8) of {@code bench.rate} when given, else of the rate {@link UploadBenchmark}'s HTTP
  * phase measures in a probe of {@code bench.probe.seconds} (60, after its warm-up of {@code bench.warmup} s).
  * <pre>
- * ./mvnw -q -o -pl platform/server test-compile exec:exec -Pbench -Dbench.main=cn.shenhe.bench.SoakBenchmark [-Dbench.minutes=1 -Dbench.rate=12]
+ * ./mvnw -q -o -pl platform/benchmarks -am test-compile -Pbench -Dbench.main=cn.shenhe.bench.SoakBenchmark [-Dbench.minutes=1 -Dbench.rate=12]
  * </pre>
  * Uploads are sent open-loop (scheduled at the rate whatever the answers' times, latency counted from the
  * scheduled moment, so a server that falls behind shows it); each candidate uploads its four required pictures,

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * How soon a change committed on one node is searchable on another (issue 12 §4; goal p95 ≤ 1 s), under
  * an upload load through the balancer. Not a test: run it on demand against {@code scripts/cluster.sh up}:
  * <pre>
- * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench -Dbench.main=cn.shenhe.bench.FreshnessBenchmark \
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Pbench -Dbench.main=cn.shenhe.bench.FreshnessBenchmark \
  *     [-Dbench.http.port=9180 -Dbench.nodes=9181,9182 -Dbench.threads=3 -Dbench.seconds=60]
  * </pre>
  * {@code bench.threads} candidates upload and delete pictures through the balancer without pause; every

@@ -32,11 +32,9 @@ import org.openjdk.jmh.annotations.State;
  * from a 1024x768 photo); the grey copy is made from photos at the sizes uploads are stored at.
  *
  * <pre>
- * ./mvnw -q -pl platform/server -am test-compile -DskipTests   # then, with the test class path:
- * java -cp ... org.openjdk.jmh.Main 'QualityCheckBenchmark.checkPicture' -f 1 -wi 3 -i 5 -w 2s -r 2s
- * java -cp ... org.openjdk.jmh.Main 'QualityCheckBenchmark.greyCopy' -p check=all -f 1 -wi 3 -i 5 -w 2s -r 2s
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Pjmh -Djmh.args="QualityCheckBenchmark.checkPicture -f 1 -wi 3 -i 5 -w 2s -r 2s"
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Pjmh -Djmh.args="QualityCheckBenchmark.greyCopy -p check=all -f 1 -wi 3 -i 5 -w 2s -r 2s"
  * </pre>
- * (the Maven profile {@code -Pjmh} runs the same with {@code -Djmh.args=...} once the plugin is in the local repository).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

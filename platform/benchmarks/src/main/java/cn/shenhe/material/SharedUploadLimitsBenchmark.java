@@ -1,27 +1,40 @@
 package cn.shenhe.material;
 
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * What the shared upload limits cost per upload (issue 14 §3): the rate statement and a registration's turn
  * (taken and given back), on the real PostgreSQL, one connection each as a node's pool lends them. CPU of this thread (the node's side: driver, statements) and of the two database backends
  * ({@code /proc/<pid>/stat}, PostgreSQL runs on this machine), divided by the uploads. Not a test:
  * <pre>
- * ./mvnw -q -o -pl platform/server test-compile exec:exec -Pbench -Dbench.main=cn.shenhe.material.SharedUploadLimitsBenchmark [-Dbench.seconds=20]
+ * ./mvnw -q -o -pl platform/benchmarks -am test-compile -Pbench -Dbench.main=cn.shenhe.material.SharedUploadLimitsBenchmark [-Dbench.seconds=20]
  * </pre>
+ * Its schema is SharedUploadLimitsTest's ({@code <it.db.schema>_upload_limits}, made afresh), with the server's own
+ * migration of those tables read from its classes.
  */
 public final class SharedUploadLimitsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 20);
-        SharedUploadLimitsTest.schema();
-        var dataSource = SharedUploadLimitsTest.dataSource(SharedUploadLimitsTest.SCHEMA);
+        String schema = System.getProperty("it.db.schema", "shenhe_it") + "_upload_limits";
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
+        dataSource.setUser("postgres");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             InputStream migration = SharedUploadLimits.class.getResourceAsStream("/db/migration/common/V16__upload_limits.sql")) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            s.execute("DROP TABLE IF EXISTS upload_bucket, upload_turn");
+            s.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (Connection rate = dataSource.getConnection(); Connection turn = dataSource.getConnection()) {
             long[] pids = {backendPid(rate), backendPid(turn)};

@@ -33,7 +33,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * &lt;= 50 ms and the server's resident memory &lt;= 1 GiB.
  * <pre>
  * DB_KIND=postgresql DB_NAME=test DB_SCHEMA=shenhe_bench ./run.sh        # in another terminal
- * ./mvnw -q -pl platform/server test-compile exec:exec -Psearch-bench [-Dbench.registrations=1000000]
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Psearch-bench [-Dbench.registrations=1000000]
  * </pre>
  * Loading is incremental: candidates already there (by their synthetic subject) are not
  * inserted again, so 100k then 1M adds 900k. {@code -Dbench.clean=true} removes them all.

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * in-process), per-stage means in-process and latency percentiles over HTTP. Not a test: run it
  * on demand against a running server (./run.sh, or the test servers):
  * <pre>
- * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench [-Dbench.threads=3 -Dbench.seconds=30 -Dbench.rounds=3]
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Pbench [-Dbench.threads=3 -Dbench.seconds=30 -Dbench.rounds=3]
  * </pre>
  * After both warm-ups the timed phases take turns: {@code bench.rounds} slices of each, adding up
  * to {@code bench.seconds} per side ({@code -Dbench.rounds=1}: one block each, in-process first).

@@ -38,7 +38,7 @@ import org.postgresql.PGConnection;
  * district (what the server does) or in one.
  *
  * <pre>
- * ./mvnw -q -pl platform/server test-compile exec:exec -Pjmh -Djmh.args="ReuseLookupBenchmark -f 1 -wi 3 -i 5 -w 5s -r 10s"
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Pjmh -Djmh.args="ReuseLookupBenchmark -f 1 -wi 3 -i 5 -w 5s -r 10s"
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * time per request (its {@code /metrics}, as the upload benchmark reads it): on a shared machine the
  * wall-clock numbers wait for cores, the CPU per request does not. Not a test:
  * <pre>
- * ./mvnw -q -pl platform/server test-compile exec:exec -Pbench -Dbench.main=cn.shenhe.bench.FixedCostBenchmark \
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Pbench -Dbench.main=cn.shenhe.bench.FixedCostBenchmark \
  *     [-Dbench.paths=/districts/bj/search?q=王 -Dbench.user=bj-district-reviewer -Dbench.threads=2 -Dbench.seconds=30]
  * </pre>
  * Profile the server meanwhile with JFR: {@code jcmd <pid> JFR.start duration=30s filename=fixed.jfr}.

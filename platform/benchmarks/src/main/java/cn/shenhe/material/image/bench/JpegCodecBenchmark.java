@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.LongAdder;
  * pipeline also prints its mean time per stage (measurement iterations only).
  *
  * <pre>
- * ./mvnw -q -pl platform/server test-compile exec:exec -Pjmh [-Djmh.args="JpegCodecBenchmark -f 1 -wi 3 -i 5 -r 5s -w 5s -p size=1000x750"]
+ * ./mvnw -q -pl platform/benchmarks -am test-compile -Pjmh [-Djmh.args="JpegCodecBenchmark -f 1 -wi 3 -i 5 -r 5s -w 5s -p size=1000x750"]
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.State;
  * that only the cryptography is measured. Sizes: a stored picture is at most its type's byte limit (200 KB by
  * default; 1 MB where a district allows more).
  * <pre>
- * ./mvnw -q -o -pl platform/server test-compile exec:exec -Pjmh -Djmh.args="EncryptionBenchmark -f 1 -wi 3 -i 5 -w 3s -r 5s"
+ * ./mvnw -q -o -pl platform/benchmarks -am test-compile -Pjmh -Djmh.args="EncryptionBenchmark -f 1 -wi 3 -i 5 -w 3s -r 5s"
  * </pre>
  */
 @State(Scope.Benchmark)
