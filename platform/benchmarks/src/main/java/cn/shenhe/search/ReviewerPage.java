@@ -69,9 +69,7 @@ final class ReviewerPage {
 
     /** Eight comments on the registration, two per material type, as reviewers of both levels leave them. */
     private static void comment(Connection c, String district, String registrationId) throws Exception {
-        try (PreparedStatement com = c.prepareStatement("INSERT INTO review_comment (id, district_id, registration_id, image_id,"
-                + " material_type, review_level, visibility, body, author_sub, author_name, created_at, resolved_at)"
-                + " VALUES (?, ?, ?, NULL, ?, ?, 'CANDIDATE', ?, 'bench-reviewer', '审核员', ?, NULL)")) {
+        try (PreparedStatement com = c.prepareStatement(SyntheticData.INSERT_COMMENT)) {
             String[] types = {"id-card", "diploma", "practice-proof", "other"};
             for (int i = 0; i < 8; i++) {
                 com.setString(1, Ids.next());
@@ -80,7 +78,9 @@ final class ReviewerPage {
                 com.setString(4, types[i % 4]);
                 com.setString(5, i < 4 ? "SITE" : "DISTRICT");
                 com.setString(6, "照片模糊,请重新上传清晰的原件照片(第 " + (i + 1) + " 条)");
-                com.setObject(7, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10 - i));
+                com.setString(7, "审核员");
+                com.setObject(8, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10 - i));
+                com.setObject(9, null);
                 com.addBatch();
             }
             com.executeBatch();

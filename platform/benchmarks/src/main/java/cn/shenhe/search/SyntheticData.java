@@ -122,6 +122,11 @@ public final class SyntheticData {
      * their comments, in batches of 1000 rows per statement and one transaction per batch.
      * Returns the number of comments inserted.
      */
+    /** A comment to candidates by the benchmark's reviewer: id, district, registration, material type, level, body, author's name, created, resolved. */
+    static final String INSERT_COMMENT = "INSERT INTO review_comment (id, district_id, registration_id, image_id,"
+            + " material_type, review_level, visibility, body, author_sub, author_name, created_at, resolved_at)"
+            + " VALUES (?, ?, ?, NULL, ?, ?, 'CANDIDATE', ?, 'bench-reviewer', ?, ?, ?)";
+
     public static long insert(Connection c, String district, List<String> sites, int from, int to) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -129,9 +134,7 @@ public final class SyntheticData {
         try (PreparedStatement reg = c.prepareStatement("INSERT INTO registration (id, district_id, candidate_sub, candidate_username,"
                 + " candidate_name, id_number, phone, exam_year, exam_category, site_code, status, published_status, created_at, updated_at,"
                 + " version) VALUES (?, ?, ?, ?, ?, ?, ?, 2027, ?, ?, ?, ?, ?, ?, 1)");
-             PreparedStatement com = c.prepareStatement("INSERT INTO review_comment (id, district_id, registration_id, image_id,"
-                     + " material_type, review_level, visibility, body, author_sub, author_name, created_at, resolved_at)"
-                     + " VALUES (?, ?, ?, NULL, ?, ?, 'CANDIDATE', ?, 'bench-reviewer', ?, ?, ?)")) {
+             PreparedStatement com = c.prepareStatement(INSERT_COMMENT)) {
             for (int i = from; i < to; i++) {
                 Person p = person(i, sites);
                 String id = Ids.next();
