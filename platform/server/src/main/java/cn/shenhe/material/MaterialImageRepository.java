@@ -2,6 +2,7 @@ package cn.shenhe.material;
 
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.persistence.TenantEntityManager;
+import cn.shenhe.registration.MaterialImage;
 import cn.shenhe.registration.Registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package cn.shenhe.material;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.audit.PersonalDataReads;
 import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.MaterialImage;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.security.Role;

@@ -3,9 +3,11 @@ package cn.shenhe.material;
 import cn.shenhe.audit.AuditLog;
 import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.quality.CheckFinding;
+import cn.shenhe.material.reuse.ReuseBands;
 import cn.shenhe.persistence.TenantEntityManager;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.MaterialImage;
 import cn.shenhe.registration.MaterialsChanged;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationRepository;
@@ -85,7 +87,8 @@ public class MaterialLedger {
         Instant now = Instant.now();
         MaterialImage image = new MaterialImage(id, r, type.code(), new MaterialImage.StoredPicture(key, "image/jpeg",
                 picture.bytes().length, picture.width(), picture.height(), picture.originalFormat(),
-                picture.originalBytes(), picture.originalSha256Hex(), picture.perceptualHash()), findings, request.caller().subject(), now);
+                picture.originalBytes(), picture.originalSha256Hex(), picture.perceptualHash(), ReuseBands.of(picture.perceptualHash())),
+                CheckFinding.columns(findings), request.caller().subject(), now);
         if (r.lastReviewedAt() != null) {
             image.markChangedSinceReview();
         }

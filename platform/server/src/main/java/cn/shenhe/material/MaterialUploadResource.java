@@ -1,6 +1,7 @@
 package cn.shenhe.material;
 
 import cn.shenhe.problem.Problem;
+import cn.shenhe.registration.MaterialImage;
 import cn.shenhe.registration.RegistrationView;
 import cn.shenhe.registration.RegistrationViews;
 import cn.shenhe.security.Role;
@@ -59,6 +60,8 @@ public class MaterialUploadResource {
     UriInfo uri;
     @Inject
     UploadService uploads;
+    @Inject
+    RegistrationViews views;
 
     @POST
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
@@ -86,7 +89,7 @@ public class MaterialUploadResource {
 
     private Response created(UploadService.Upload upload) {
         MaterialImage m = upload.image();
-        RegistrationView.ImageView view = RegistrationViews.image(m, RegistrationViews.url(district, m.registration().id()));
+        RegistrationView.ImageView view = views.image(m, RegistrationViews.url(district, m.registration().id()));
         return Response.created(uri.getRequestUri().resolve(view.url())).type(MediaType.APPLICATION_JSON)
                 .header("Server-Timing", upload.serverTiming()).entity(view).build();
     }

@@ -18,6 +18,7 @@ import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.problem.ProblemException;
 import cn.shenhe.problem.Problems;
+import cn.shenhe.registration.MaterialImage;
 import cn.shenhe.registration.Registration;
 import cn.shenhe.registration.RegistrationService;
 import cn.shenhe.security.RequestContext;

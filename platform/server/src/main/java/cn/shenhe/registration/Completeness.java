@@ -1,6 +1,5 @@
 package cn.shenhe.registration;
 
-import cn.shenhe.material.MaterialImage;
 import cn.shenhe.plugin.api.MaterialType;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -2,8 +2,6 @@ package cn.shenhe.registration;
 
 import cn.shenhe.district.DistrictConfig;
 import cn.shenhe.district.ExamCategory;
-import cn.shenhe.material.ImageState;
-import cn.shenhe.material.MaterialImage;
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.plugin.api.RegistrationFacts;

@@ -1,11 +1,10 @@
 package cn.shenhe.registration;
 
-import cn.shenhe.material.quality.CheckFinding;
-import cn.shenhe.material.reuse.ReuseFlag;
 import cn.shenhe.plugin.api.LocalizedText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A registration as its candidate (or a reviewer) sees it: status at the top, open comments
@@ -40,7 +39,17 @@ public record RegistrationView(String id, String district, String site, Localize
     public record ImageView(String id, String url, String materialType, String state, boolean locked,
                             boolean changedSinceReview, String comment,
                             int width, int height, long bytes, Instant uploadedAt, List<String> warnings,
-                            List<CheckFinding> findings, List<ReuseFlag> reuse) {
+                            List<Finding> findings, List<ReuseFlag> reuse) {
+    }
+
+    /**
+     * A warning an upload check gave the picture, in the check's words (see {@link FindingLookup}); named in the
+     * OpenAPI document as before registration owned it.
+     *
+     * @param severity always {@code warning} for a stored picture; named so that clients need not assume it
+     */
+    @Schema(name = "CheckFinding")
+    public record Finding(String code, String severity, LocalizedText message) {
     }
 
     /**

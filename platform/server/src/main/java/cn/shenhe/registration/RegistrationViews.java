@@ -5,9 +5,6 @@ import cn.shenhe.district.DistrictDirectory;
 import cn.shenhe.district.DistrictPlugins;
 import cn.shenhe.district.DistrictPlugins.RequiredType;
 import cn.shenhe.district.DistrictResource;
-import cn.shenhe.material.MaterialImage;
-import cn.shenhe.material.reuse.ReuseFlag;
-import cn.shenhe.material.reuse.ReuseFlags;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialType;
 import cn.shenhe.registration.RegistrationView.CommentView;
@@ -16,7 +13,6 @@ import cn.shenhe.registration.RegistrationView.MaterialSlot;
 import cn.shenhe.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,7 +35,9 @@ public class RegistrationViews {
     @Inject
     AppointmentLookup appointments;
     @Inject
-    ReuseFlags reuseFlags;
+    ReuseLookup reuseLookup;
+    @Inject
+    FindingLookup findingLookup;
 
     /** Where a registration is read; its pictures and material slots live below it. */
     public static String url(String district, String registrationId) {
@@ -57,7 +55,7 @@ public class RegistrationViews {
                 .sorted(Comparator.comparing(CommentView::createdAt))
                 .collect(Collectors.toMap(CommentView::imageId, CommentView::body, (older, newer) -> newer));
         boolean open = r.acceptsChanges() && d.uploadWindow().isOpenAt(Instant.now());
-        Map<String, List<ReuseFlag>> reuse = reuseFlags(d.code(), r);
+        Map<String, List<ReuseFlag>> reuse = reuseLookup.flags(d.code(), r, request.caller());
         List<RequiredType> required = plugins.requirements(d, r.facts(d.code()));
         Completeness completeness = Completeness.of(required.stream().map(RequiredType::type).toList());
         List<MaterialSlot> slots = required.stream()
@@ -101,15 +99,6 @@ public class RegistrationViews {
                 url(request.district(), r.id()));
     }
 
-    /** Reuse flags for the district's staff and national admins (none for candidates: see {@link ReuseFlags}). */
-    private Map<String, List<ReuseFlag>> reuseFlags(String district, Registration r) {
-        try {
-            return reuseFlags.ofRegistration(district, r.id(), request.caller());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the reuse flags of registration " + r.id(), e);
-        }
-    }
-
     private MaterialSlot slot(DistrictConfig d, Registration r, RequiredType required, List<MaterialImage> all,
                               String base, boolean open, Map<String, String> imageComments, Map<String, List<ReuseFlag>> reuse,
                               Completeness completeness) {
@@ -127,14 +116,16 @@ public class RegistrationViews {
                 base + "/materials/" + t.code() + "/images", images);
     }
 
-    public static ImageView image(MaterialImage m, String base) {
+    /** A picture as its registration shows it (without comment or reuse flags: one just uploaded has none yet). */
+    public ImageView image(MaterialImage m, String base) {
         return image(m, base, null, List.of());
     }
 
-    private static ImageView image(MaterialImage m, String base, String comment, List<ReuseFlag> reuse) {
+    private ImageView image(MaterialImage m, String base, String comment, List<ReuseFlag> reuse) {
         List<String> warnings = m.checkWarnings() == null ? List.of() : Arrays.asList(m.checkWarnings().split(","));
         return new ImageView(m.id(), base + "/images/" + m.id(), m.materialType(), m.state().name(), m.locked(),
-                m.changedSinceReview(), comment, m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings, m.findings(), reuse);
+                m.changedSinceReview(), comment, m.width(), m.height(), m.storedBytes(), m.uploadedAt(), warnings,
+                findingLookup.findings(m), reuse);
     }
 
     /** Open comments first (the top of the candidate's page), newest first within each group. */

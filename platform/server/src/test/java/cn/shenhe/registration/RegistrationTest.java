@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shenhe.district.DistrictConfig;
-import cn.shenhe.material.ImageState;
-import cn.shenhe.material.MaterialImage;
 import cn.shenhe.plugin.api.ImageFormat;
 import cn.shenhe.plugin.api.LocalizedText;
 import cn.shenhe.plugin.api.MaterialType;
@@ -249,7 +247,7 @@ class RegistrationTest {
 
     private static MaterialImage picture(Registration r) {
         return new MaterialImage(MaterialImage.newId(), r, ID_CARD.code(), new MaterialImage.StoredPicture("k", "image/jpeg", 1, 1, 1,
-                ImageFormat.JPEG, 1, "0".repeat(64), 0L), List.of(), "sub-1", T0);
+                ImageFormat.JPEG, 1, "0".repeat(64), 0L, new int[4]), MaterialImage.CheckColumns.NONE, "sub-1", T0);
     }
 
     // --- Paths through the table, and what the table does not show.

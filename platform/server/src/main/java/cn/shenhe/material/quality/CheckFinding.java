@@ -2,6 +2,8 @@ package cn.shenhe.material.quality;
 
 import cn.shenhe.plugin.api.CheckResult;
 import cn.shenhe.plugin.api.LocalizedText;
+import cn.shenhe.registration.MaterialImage;
+import cn.shenhe.registration.RegistrationView;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -33,8 +35,13 @@ public record CheckFinding(String code, String severity, LocalizedText message) 
         return findings.stream().map(f -> new CheckFinding(f.code(), WARNING, f.message())).toList();
     }
 
+    /** What the picture's row keeps of them. */
+    public static MaterialImage.CheckColumns columns(List<CheckFinding> findings) {
+        return new MaterialImage.CheckColumns(codesColumn(findings), toColumn(findings));
+    }
+
     /** The column's value: null when there is nothing to say. */
-    public static String toColumn(List<CheckFinding> findings) {
+    static String toColumn(List<CheckFinding> findings) {
         List<CheckFinding> kept = new ArrayList<>(findings);
         while (!kept.isEmpty()) {
             String json = Json.JSON.toJson(kept, LIST);
@@ -47,11 +54,11 @@ public record CheckFinding(String code, String severity, LocalizedText message) 
     }
 
     /** The codes alone, comma-separated (the older column, which queries filter on): null when none. */
-    public static String codesColumn(List<CheckFinding> findings) {
+    static String codesColumn(List<CheckFinding> findings) {
         return findings.isEmpty() ? null : String.join(",", findings.stream().map(CheckFinding::code).toList());
     }
 
-    public static List<CheckFinding> fromColumn(String json) {
+    static List<CheckFinding> fromColumn(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
@@ -60,5 +67,10 @@ public record CheckFinding(String code, String severity, LocalizedText message) 
         } catch (JsonbException e) {
             return List.of();   // a picture's view must not fail on what only annotates it
         }
+    }
+
+    /** As the registration's page shows it. */
+    RegistrationView.Finding view() {
+        return new RegistrationView.Finding(code, severity, message);
     }
 }

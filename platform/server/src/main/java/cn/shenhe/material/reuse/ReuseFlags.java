@@ -1,5 +1,8 @@
 package cn.shenhe.material.reuse;
 
+import cn.shenhe.registration.Registration;
+import cn.shenhe.registration.ReuseFlag;
+import cn.shenhe.registration.ReuseLookup;
 import cn.shenhe.security.Caller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +24,21 @@ import javax.sql.DataSource;
  * Deleted pictures drop out through the joins (their rows are also removed with them).
  */
 @ApplicationScoped
-public class ReuseFlags {
+public class ReuseFlags implements ReuseLookup {
 
     @Resource(lookup = "jdbc/shenhe", shareable = false)
     DataSource dataSource;
 
-    /** Per picture of the registration (by id), what the caller may see of its matches; candidates see none. */
-    public Map<String, List<ReuseFlag>> ofRegistration(String district, String registrationId, Caller caller) throws SQLException {
+    @Override
+    public Map<String, List<ReuseFlag>> flags(String district, Registration r, Caller caller) {
+        try {
+            return ofRegistration(district, r.id(), caller);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the reuse flags of registration " + r.id(), e);
+        }
+    }
+
+    private Map<String, List<ReuseFlag>> ofRegistration(String district, String registrationId, Caller caller) throws SQLException {
         Map<String, List<ReuseFlag>> out = new HashMap<>();
         if (!caller.isDistrictStaff() && !caller.isNationalAdmin()) {
             return out;

@@ -1,10 +1,7 @@
-package cn.shenhe.material;
+package cn.shenhe.registration;
 
-import cn.shenhe.material.quality.CheckFinding;
-import cn.shenhe.material.reuse.ReuseBands;
 import cn.shenhe.persistence.Ids;
 import cn.shenhe.plugin.api.ImageFormat;
-import cn.shenhe.registration.Registration;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +13,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -24,6 +20,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 /**
  * One uploaded picture of a material, as stored: watermarked and re-encoded (the candidate's
  * original bytes are not kept; their SHA-256 is, for the audit log and duplicate detection).
+ * Part of its {@link Registration}; the material package stores it, and what it knows of the
+ * checks' findings and the hash's bands comes in already worked out, so that registration
+ * needs nothing of material.
  */
 @Entity
 @Table(name = "material_image")
@@ -62,7 +61,7 @@ public class MaterialImage {
     private String checkWarnings;
     @Column(name = "check_findings")
     private String checkFindings;
-    /** See {@link ReuseBands}: null for a picture stored before hashes existed, until the backfill reaches it. */
+    /** See {@code material.reuse.ReuseBands}: null for a picture stored before hashes existed, until the backfill reaches it. */
     @Column(name = "phash", updatable = false)
     private Long perceptualHash;
     @Column(name = "phash_b0", updatable = false)
@@ -90,7 +89,7 @@ public class MaterialImage {
 
     /** A picture just stored; {@code id} is the one its blob key was made from. */
     public MaterialImage(String id, Registration registration, String materialType, StoredPicture picture,
-                         List<CheckFinding> findings, String uploadedBy, Instant now) {
+                         CheckColumns checks, String uploadedBy, Instant now) {
         this.id = id;
         this.registration = registration;
         this.materialType = materialType;
@@ -104,13 +103,12 @@ public class MaterialImage {
         this.originalBytes = picture.originalBytes();
         this.originalSha256 = picture.originalSha256();
         this.perceptualHash = picture.perceptualHash();
-        int[] bands = ReuseBands.of(picture.perceptualHash());
-        this.band0 = bands[0];
-        this.band1 = bands[1];
-        this.band2 = bands[2];
-        this.band3 = bands[3];
-        this.checkWarnings = CheckFinding.codesColumn(findings);
-        this.checkFindings = CheckFinding.toColumn(findings);
+        this.band0 = picture.hashBands()[0];
+        this.band1 = picture.hashBands()[1];
+        this.band2 = picture.hashBands()[2];
+        this.band3 = picture.hashBands()[3];
+        this.checkWarnings = checks.warnings();
+        this.checkFindings = checks.findings();
         this.uploadedBy = uploadedBy;
         this.uploadedAt = now;
     }
@@ -119,9 +117,22 @@ public class MaterialImage {
         return Ids.next();
     }
 
-    /** What the storage side knows of a picture once its bytes are durable. */
+    /**
+     * What the storage side knows of a picture once its bytes are durable.
+     *
+     * @param hashBands the perceptual hash cut into the reuse index's four bands ({@code ReuseBands.of})
+     */
     public record StoredPicture(String blobKey, String contentType, long storedBytes, int width, int height,
-                                ImageFormat originalFormat, long originalBytes, String originalSha256, long perceptualHash) {
+                                ImageFormat originalFormat, long originalBytes, String originalSha256, long perceptualHash,
+                                int[] hashBands) {
+    }
+
+    /**
+     * What the upload checks warned of, as {@code material.quality.CheckFinding} writes it: the codes alone,
+     * comma-separated (queries filter on them), and the findings in words (JSON); both null when none.
+     */
+    public record CheckColumns(String warnings, String findings) {
+        public static final CheckColumns NONE = new CheckColumns(null, null);
     }
 
     public boolean locked() {
@@ -156,8 +167,8 @@ public class MaterialImage {
     public String originalSha256() { return originalSha256; }
     public String checkWarnings() { return checkWarnings; }
     public Long perceptualHash() { return perceptualHash; }
-    /** What the upload checks warned of, in words. */
-    public List<CheckFinding> findings() { return CheckFinding.fromColumn(checkFindings); }
+    /** What the upload checks warned of, in words: see {@link FindingLookup}. */
+    public String checkFindings() { return checkFindings; }
     public Instant uploadedAt() { return uploadedAt; }
     public Instant reviewedAt() { return reviewedAt; }
 

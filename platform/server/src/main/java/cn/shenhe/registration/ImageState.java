@@ -1,4 +1,4 @@
-package cn.shenhe.material;
+package cn.shenhe.registration;
 
 /** A picture's review state. APPROVED pictures are locked: they show a check mark (对号) and cannot be deleted or replaced. */
 public enum ImageState {
