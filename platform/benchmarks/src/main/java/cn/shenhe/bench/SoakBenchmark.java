@@ -38,9 +38,10 @@ import java.util.regex.Pattern;
  * First {@code bench.soak.warmup.minutes} (1) at the same rate, not counted: the JIT and the caches warm, so that
  * "the first minute" is the service's, not a cold JVM's. Then every minute: uploads/s, 5xx, upload p50/p99, reviews,
  * searches and their p99, the server's heap in use ({@code memory_usedHeap_bytes} from /metrics, no GC forced). The
- * heap after a full GC ({@code jcmd <pid> GC.run}; the pid from {@code bench.server.pid} or the process listening on
- * the HTTP port) is read only between the warm-up and the first minute and after the last: a full GC every minute
- * stopped the server for about what a minute's p99 is made of. At the end: 5xx total (goal 0), the heap after GC at
+ * live heap is read between the warm-up and the first minute and after the last, each time with the load paused until
+ * nothing is in flight and then a full GC ({@code jcmd <pid> GC.class_histogram}; the pid from {@code bench.server.pid}
+ * or the process listening on the HTTP port): read under load it counted the pictures in flight, and a full GC every
+ * minute stopped the server for about what a minute's p99 is made of. At the end: 5xx total (goal 0), the heap after GC at
  * the end against the start (goal ±10 %), p99 of the last minute over the first (goal ≤ 1.2).
  */
 public final class SoakBenchmark {
@@ -83,6 +84,9 @@ public final class SoakBenchmark {
     private final int minutes;
     private final int warmupMinutes = Integer.getInteger("bench.soak.warmup.minutes", 1);
     private volatile boolean stopping;
+    /** While the heap is read: no upload is scheduled and the review and search loops wait, so nothing is in flight. */
+    private volatile boolean paused;
+    private final AtomicInteger othersBusy = new AtomicInteger();
     private final Pictures photo;
     private final ConcurrentLinkedQueue<Seat> filling = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Seat> unused = new ConcurrentLinkedQueue<>();
@@ -150,6 +154,7 @@ public final class SoakBenchmark {
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
         long periodNanos = (long) (1e9 / rate);
         clock.scheduleAtFixedRate(() -> {
+            if (paused) return;
             long at = System.nanoTime();
             scheduled.incrementAndGet();
             inFlight.incrementAndGet();
@@ -163,8 +168,8 @@ public final class SoakBenchmark {
         Minute warm = now;
         now = new Minute();
         if (warmupMinutes > 0) print("warm", warm);
-        // the start's heap after a full GC; its pause and 5 s after it are counted in no minute
-        double heapStart = heapAfterGc(pid);
+        // the start's heap after a full GC with nothing in flight; the pause and 5 s after it are counted in no minute
+        double heapStart = quietHeap(pid, "start");
         TimeUnit.SECONDS.sleep(5);
         now = new Minute();
         scheduled.set(0);
@@ -178,7 +183,7 @@ public final class SoakBenchmark {
             done.add(closed);
             print(String.valueOf(m), closed);
         }
-        double heapEnd = heapAfterGc(pid);   // under the same load as the start's, so the two compare (its pause falls in no minute)
+        double heapEnd = quietHeap(pid, "end");   // as the start's: the load paused, nothing in flight (the pause falls in no minute)
         clock.shutdownNow();
         stopping = true;
         for (Future<?> f : loops) f.get(60, TimeUnit.SECONDS);
@@ -237,9 +242,11 @@ public final class SoakBenchmark {
     private Void reviewLoop(Account reviewer) throws Exception {
         long pause = Long.getLong("bench.review.pause.ms", 1000);
         while (!stopping) {
+            if (waitWhilePaused()) continue;
             BlockingHttp.Answer claim = BlockingHttp.exchange("POST", Api.V1 + "/districts/" + D + "/review-queue/claims?level=SITE",
                     reviewer.token(), null, null);
             if (claim.status() != 200) {
+                othersBusy.decrementAndGet();
                 if (claim.status() != 204) count(now, claim.status());   // 204: nothing to claim yet
                 Thread.sleep(500);
                 continue;
@@ -247,6 +254,7 @@ public final class SoakBenchmark {
             String r = JsonPath.from(claim.body()).getString("registrationId");
             BlockingHttp.Answer view = BlockingHttp.exchange("GET", Api.V1 + "/districts/" + D + "/registrations/" + r, reviewer.token(), null, null);
             if (view.status() != 200) {
+                othersBusy.decrementAndGet();
                 count(now, view.status());
                 continue;
             }
@@ -260,6 +268,7 @@ public final class SoakBenchmark {
                     reviewer.token(), "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
             if (decided.status() == 200) now.reviews.incrementAndGet();
             else count(now, decided.status());
+            othersBusy.decrementAndGet();
             Thread.sleep(pause);
         }
         return null;
@@ -269,6 +278,7 @@ public final class SoakBenchmark {
         long pause = Long.getLong("bench.search.pause.ms", 250);
         int i = 0;
         while (!stopping) {
+            if (waitWhilePaused()) continue;
             String q = QUERIES[i++ % QUERIES.length];
             long t0 = System.nanoTime();
             BlockingHttp.Answer a = BlockingHttp.exchange("GET", Api.V1 + "/districts/" + D + "/search?q="
@@ -276,6 +286,7 @@ public final class SoakBenchmark {
             Minute m = now;
             if (a.status() == 200) m.searches.add(System.nanoTime() - t0);
             else count(m, a.status());
+            othersBusy.decrementAndGet();
             Thread.sleep(pause);
         }
         return null;
@@ -313,18 +324,44 @@ public final class SoakBenchmark {
         return accounts;
     }
 
-    /** The server's heap after a full GC, in MB (without one when its pid is unknown); NaN when jcmd fails (another user's JVM). */
-    private static double heapAfterGc(long pid) {
+    /**
+     * Counts this loop busy and returns false; or, while the load is paused, true after a short wait. Counted before
+     * the pause is read, so {@link #quietHeap}, which sets the pause and then waits for no loop to be busy, misses none.
+     */
+    private boolean waitWhilePaused() throws InterruptedException {
+        othersBusy.incrementAndGet();
+        if (paused) {
+            othersBusy.decrementAndGet();
+            Thread.sleep(100);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The server's live heap: the load paused until nothing is in flight (at most 15 s), then a full GC by a class
+     * histogram, whose largest rows are printed ({@code jcmd <pid> GC.class_histogram}); the heap in use is read
+     * from /metrics right after. Without a pid, the heap in use without a GC; NaN when jcmd fails.
+     */
+    private double quietHeap(long pid, String when) {
+        paused = true;
         try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while ((inFlight.get() > 0 || othersBusy.get() > 0) && System.nanoTime() < deadline) Thread.sleep(20);
             if (pid > 0) {
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), "GC.run")
-                        .redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid),
+                        "GC.class_histogram").redirectErrorStream(true).start();
+                List<String> rows = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
                 if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) return Double.NaN;
+                System.out.println("heap at the " + when + " (in flight " + inFlight.get() + "), largest classes after a full GC:");
+                rows.stream().skip(1).limit(14).forEach(System.out::println);
+                rows.stream().filter(r -> r.startsWith("Total")).forEach(System.out::println);
             }
             return heapUsed();
         } catch (Exception e) {
             return Double.NaN;
+        } finally {
+            paused = false;
         }
     }
 
