@@ -61,8 +61,10 @@ public class SearchResource {
         // The caller's own limit (a site reviewer's site) comes from the token, whatever the parameters say.
         SearchRequest query = SearchRequest.fromParameters(q, status, site, category, openComments, sort,
                 offset, limit, request.caller().siteLimit());
-        return SearchResult.ok(reads.ofDistrict(PersonalDataReads.SEARCH, java.util.Map.of("q", q == null ? "" : q),
-                () -> search.search(district, query)));
+        long start = System.nanoTime();
+        SearchResult result = reads.ofDistrict(PersonalDataReads.SEARCH, java.util.Map.of("q", q == null ? "" : q),
+                () -> search.search(district, query));
+        return SearchResult.ok(result, (System.nanoTime() - start) / 1000);
     }
 
     @POST
