@@ -3,8 +3,8 @@ package cn.shenhe.material;
 import cn.shenhe.material.image.ImagePipeline;
 import cn.shenhe.material.image.JpegCodecs;
 import cn.shenhe.material.image.WatermarkFont;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -35,16 +35,25 @@ public class Pipeline {
         return JpegCodecs.choose(JpegCodecs.mode(codec), turbojpegLibrary);
     }
 
+    private ImagePipeline produced;
+
     /** A pseudo-scoped singleton: the pipeline is a final class, so it cannot stand behind a proxy. */
     @Produces
     @Singleton
-    ImagePipeline imagePipeline(JpegCodecs.Choice jpeg) {
+    synchronized ImagePipeline imagePipeline(JpegCodecs.Choice jpeg) {
         // Decoding and encoding are CPU- and memory-heavy: one worker per core, each holding one picture.
-        return new ImagePipeline(jpeg.codec(), WatermarkFont.locate(), Duration.parse(decodeTimeout),
+        produced = new ImagePipeline(jpeg.codec(), WatermarkFont.locate(), Duration.parse(decodeTimeout),
                 Runtime.getRuntime().availableProcessors());
+        return produced;
     }
 
-    void close(@Disposes ImagePipeline pipeline) {
-        pipeline.close();
+    /**
+     * The workers stop with the application. Not a disposer method: Weld failed to call it on this application-scoped
+     * bean while the application stopped (WELD-000019 at every redeploy), so the workers went on and held the stopped
+     * application's classes and data; a test server that redeploys once per test class ran out of heap.
+     */
+    @PreDestroy
+    synchronized void close() {
+        if (produced != null) produced.close();
     }
 }
