@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +141,33 @@ public class NoticeOutbox {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Moves the claims of sends still under way to {@code until}, so that a send slower than the
+     * lease (a mail server answering each command near its time-out) is never taken by another node
+     * while it runs. Only this holder's claims of these attempts; returns how many were renewed.
+     */
+    public int extend(Collection<Claimed> rows, String holder, Instant until) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE notice_outbox SET next_attempt_at = ?"
+                     + " WHERE id = ? AND claimed_by = ? AND attempts = ? AND status = 'PENDING'")) {
+            for (Claimed row : rows) {
+                ps.setObject(1, utc(until));
+                ps.setString(2, row.id());
+                ps.setString(3, holder);
+                ps.setInt(4, row.attempt());
+                ps.addBatch();
+            }
+            int renewed = 0;
+            for (int n : ps.executeBatch()) {
+                renewed += n > 0 ? 1 : 0;
+            }
+            return renewed;
+        }
     }
 
     /** Sent: the row keeps a masked address only. False if the claim was no longer this holder's. */

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link NoticeSender} with the district's current settings. A send that throws is due again after
  * the plugin's backoff ({@link SenderSettings}); after its last try the notice is FAILED and the
  * district's admins are told (in-app inbox; {@code GET /districts/{d}/notices?status=FAILED}). The
- * lease must outlast a send (the plugins' time-outs are seconds; the lease, minutes).
+ * claims of sends under way are renewed every third of the lease, so a send that outlasts the lease
+ * (each SMTP command may take the plugin's whole time-out) is not sent again by another node while
+ * it runs; only a node that stops mid-send leaves its notice to be sent again once its claim lapses.
  */
 @ApplicationScoped
 public class NoticeWorker {
@@ -76,10 +80,14 @@ public class NoticeWorker {
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
     /** Sends under way on this node: at most {@code shenhe.notices.batch}. */
     private Semaphore slots;
+    /** Their claims, renewed until each send ends. */
+    private final Set<NoticeOutbox.Claimed> underWay = ConcurrentHashMap.newKeySet();
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         slots = new Semaphore(batch);
         scheduled.add(scheduler.scheduleWithFixedDelay(this::round, pollMillis, pollMillis, TimeUnit.MILLISECONDS));
+        long renewMillis = Math.max(1, leaseSeconds * 1000 / 3);
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::renewClaims, renewMillis, renewMillis, TimeUnit.MILLISECONDS));
         scheduled.add(scheduler.scheduleWithFixedDelay(() -> leases.runExclusively("notice-outbox-prune", PRUNE_EVERY.minusMinutes(1),
                 this::prune), PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES));
     }
@@ -87,6 +95,14 @@ public class NoticeWorker {
     @PreDestroy
     void stop() {
         scheduled.forEach(f -> f.cancel(false));
+    }
+
+    void renewClaims() {
+        try {
+            outbox.extend(List.copyOf(underWay), node.get(), Instant.now().plusSeconds(leaseSeconds));
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Claims of notices being sent not renewed; the next turn tries again", e);
+        }
     }
 
     /** Sent notices are kept {@code shenhe.notices.keep-days} for the admins' listing, then deleted (failed ones stay). */
@@ -115,15 +131,18 @@ public class NoticeWorker {
                 rows = outbox.claim(node.get(), Instant.now(), Duration.ofSeconds(leaseSeconds), free);
                 for (NoticeOutbox.Claimed row : rows) {
                     slots.acquireUninterruptibly();
+                    underWay.add(row);
                     try {
                         executor.execute(() -> {
                             try {
                                 deliver(row);
                             } finally {
+                                underWay.remove(row);
                                 slots.release();
                             }
                         });
                     } catch (RuntimeException e) {
+                        underWay.remove(row);
                         slots.release();
                         throw e;
                     }

@@ -115,6 +115,34 @@ class ChangeLogIT {
     }
 
     @Test
+    void aJobSlowerThanItsLeaseKeepsItWhileItRuns() throws Exception {
+        String job = "it-slow-" + Ids.next();
+        Duration lease = Duration.ofSeconds(2);
+        List<Boolean> othersTook = new ArrayList<>();
+        boolean ran = leases.runExclusively(job, lease, () -> {
+            try {
+                // 5 s of work under a 2 s lease: another node asks every half second while it runs
+                for (int i = 0; i < 10; i++) {
+                    Thread.sleep(500);
+                    othersTook.add(leases.tryAcquire(job, "node-other", lease, Instant.now()));
+                }
+            } catch (InterruptedException | SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(ran);
+        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false), othersTook,
+                "the lease stays with the running job");
+        await(() -> {
+            try {
+                return leases.tryAcquire(job, "node-other", lease, Instant.now());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the lease lapses once the job ended", 5000);
+    }
+
+    @Test
     void contendersAtOnceGetOneLease() throws Exception {
         for (String job : List.of("it-race-" + Ids.next(), "it-race-" + Ids.next())) {
             int n = 8;
@@ -153,10 +181,14 @@ class ChangeLogIT {
 
     /** Polls (never a fixed sleep) until the condition holds, for at most the 2 s promised. */
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMillis(FRESH_MILLIS).toNanos();
+        await(condition, what, FRESH_MILLIS);
+    }
+
+    private static void await(BooleanSupplier condition, String what, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMillis(millis).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not seen within " + FRESH_MILLIS + " ms");
+                throw new AssertionError(what + " not seen within " + millis + " ms");
             }
             Thread.sleep(20);
         }

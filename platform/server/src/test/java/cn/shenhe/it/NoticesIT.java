@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -363,5 +364,18 @@ class NoticesIT {
         assertEquals(400, result.getInt("ours"), "every row claimed: " + result.prettify());
         assertEquals(result.getInt("total"), result.getInt("distinct"), "none twice: " + result.prettify());
         System.out.println("outbox race (" + System.getProperty("it.db.kind") + "): " + result.getList("claimed"));
+    }
+
+    @Test
+    void aClaimRenewedWhileItsSendRunsIsNotTakenByAnotherClaimer() {
+        JsonPath r = Api.anonymous().post("/it/outbox-race/renewal").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, r.getInt("claimedFirst"), r.prettify());
+        assertEquals(1, r.getInt("renewed"), "the holder renews its claim: " + r.prettify());
+        assertEquals(0, r.getInt("claimedBeforeLapse"), "a renewed claim is not taken: " + r.prettify());
+        assertEquals(0, r.getInt("renewedByOther"), "only the holder renews: " + r.prettify());
+        assertEquals(1, r.getInt("claimedAfterLapse"), "taken once the renewed claim lapsed: " + r.prettify());
+        assertEquals(2, r.getInt("secondAttempt"), r.prettify());
+        assertFalse(r.getBoolean("lateSendRecorded"), "the first holder's late send is not recorded: " + r.prettify());
+        assertEquals(0, r.getInt("renewedLate"), "nor renewed: " + r.prettify());
     }
 }

@@ -93,6 +93,42 @@ public class OutboxRace {
         }
     }
 
+    /**
+     * One claim with a 10 s lease, renewed at +8 s: another claimer finds nothing at +15 s (the lease
+     * alone would have lapsed at +11 s), takes the row once the renewed claim lapses (+19 s), and the
+     * first claimer can then no longer record its send.
+     */
+    @POST
+    @Path("renewal")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject renewal() throws Exception {
+        String district = "race" + UUID.randomUUID().toString().substring(0, 8);
+        insert(district, 1);
+        try {
+            Instant t0 = FUTURE.plusSeconds(1);
+            String a = district + "-claimer-a";
+            String b = district + "-claimer-b";
+            List<NoticeOutbox.Claimed> first = mine(outbox.claim(a, t0, Duration.ofSeconds(10), 50), district);
+            int renewed = outbox.extend(first, a, t0.plusSeconds(18));
+            int beforeLapse = mine(outbox.claim(b, t0.plusSeconds(15), Duration.ofSeconds(10), 50), district).size();
+            int renewedByB = outbox.extend(first, b, t0.plusSeconds(30));
+            List<NoticeOutbox.Claimed> second = mine(outbox.claim(b, t0.plusSeconds(19), Duration.ofSeconds(10), 50), district);
+            boolean lateSendRecorded = !first.isEmpty() && outbox.sent(first.get(0), a, t0.plusSeconds(20));
+            int renewedLate = outbox.extend(first, a, t0.plusSeconds(40));
+            return Json.createObjectBuilder().add("claimedFirst", first.size()).add("renewed", renewed)
+                    .add("claimedBeforeLapse", beforeLapse).add("renewedByOther", renewedByB)
+                    .add("claimedAfterLapse", second.size()).add("secondAttempt", second.isEmpty() ? 0 : second.get(0).attempt())
+                    .add("lateSendRecorded", lateSendRecorded).add("renewedLate", renewedLate).build();
+        } finally {
+            delete(district);
+            giveBack(district);
+        }
+    }
+
+    private static List<NoticeOutbox.Claimed> mine(List<NoticeOutbox.Claimed> claimed, String district) {
+        return claimed.stream().filter(c -> c.district().equals(district)).toList();
+    }
+
     private void insert(String district, int rows) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO notice_outbox (id, district_id, plugin_id, channel, address,"
