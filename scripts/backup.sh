@@ -87,9 +87,10 @@ case "$action" in
     [[ -s "$KEYS_DIR/district-keys.p12" ]] || die "no key file in $KEYS_DIR (SHENHE_KEYS_DIR): the pictures could not be decrypted"
     tmp="$(mktemp -d "$archive.partial.XXXXXX")"
     trap 'rm -rf "$tmp"' EXIT
-    blobs --to "$tmp/blobs" --all
+    # the keys tell a picture re-wrapped in the bucket between the two copies from a damaged copy (BlobMigration)
+    SHENHE_KEYS_FILE="$KEYS_DIR/district-keys.p12" blobs --to "$tmp/blobs" --all
     pg pg_dump -d "$DB_NAME" -n "$DB_SCHEMA" --no-owner --no-privileges -f "$tmp/db.sql"
-    blobs --to "$tmp/blobs" --all   # what was stored during the dump: every dumped row's picture is now here
+    SHENHE_KEYS_FILE="$KEYS_DIR/district-keys.p12" blobs --to "$tmp/blobs" --all   # what was stored during the dump: every dumped row's picture is now here
     cp -a "$KEYS_DIR" "$tmp/keys"
     printf '%s\n' "$DB_SCHEMA" > "$tmp/schema"
     tar -C "$tmp" -czf "$tmp.tar.gz" schema db.sql blobs keys
@@ -128,7 +129,7 @@ DELETE FROM cluster_node;
 DELETE FROM job_lease;
 SQL
     pg psql -d "$DB_NAME" -q -v ON_ERROR_STOP=1 -1 -f "$tmp/restore.sql" >/dev/null
-    blobs --from "$tmp/blobs" --all --create-bucket
+    SHENHE_KEYS_FILE="$tmp/keys/district-keys.p12" blobs --from "$tmp/blobs" --all --create-bucket
     mkdir -p "$KEYS_DIR" && chmod 700 "$KEYS_DIR"
     cp -a "$tmp/keys/." "$KEYS_DIR/"
     printf 'backup: restored %s into schema %s, bucket %s, keys %s (the nodes rebuild their search indexes at start)\n' \

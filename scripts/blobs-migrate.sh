@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Copies districts' pictures from the file-system blob store into the S3 object store, verifying
 # each copy by its SHA-256 read back from the store (cn.shenhe.storage.BlobMigration). It never
-# changes the files, skips pictures already in the store with the same SHA-256 and rewrites ones
-# with other bytes: run it again to resume, as often as needed, also while the server runs.
+# changes the files, skips pictures already in the store with the same SHA-256, keeps ones with
+# other bytes that open under the district's keys to the same picture (re-wrapped there by
+# keys.sh rewrap) and rewrites any other (a copy cut short or damaged): run it again to resume, as
+# often as needed, also while the server runs.
 #
 #   SHENHE_BLOBS_S3_ENDPOINT=http://127.0.0.1:9400 SHENHE_BLOBS_S3_BUCKET=shenhe \
 #   SHENHE_BLOBS_S3_ACCESS_KEY=shenhe SHENHE_BLOBS_S3_SECRET_KEY=shenhe-secret \
@@ -10,7 +12,9 @@
 #   (--to DIR copies the other way, --all every blob: what scripts/backup.sh create-cluster uses)
 #
 # The object store's settings are the server's (shenhe.blobs.s3.*: endpoint, bucket, region,
-# path-style, access-key, secret-key), as SHENHE_BLOBS_S3_* environment variables.
+# path-style, access-key, secret-key), as SHENHE_BLOBS_S3_* environment variables; the keys are
+# SHENHE_KEYS_FILE [<blob directory>/../keys/district-keys.p12] and SHENHE_KEYS_PASSWORD (without a
+# key file, a picture in the store with other bytes is reported as failed and left as it is).
 # Exit status: 0 every picture is in the store and verified; 1 some failed (listed) or the store
 # cannot be reached: run again;
 # 2 wrong arguments or settings.

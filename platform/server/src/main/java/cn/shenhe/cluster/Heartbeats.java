@@ -30,8 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Each node's row in {@code cluster_node}: seen every {@value #BEAT_SECONDS} s, with the lowest log
  * position its indexes would resume from. One node at a time (lease) prunes the log below every
- * live node's position; a node silent for longer than {@code shenhe.changelog.node-timeout-hours}
- * no longer holds the log back, and rebuilds its indexes when it returns.
+ * live node's position and every district's newest search snapshot; a live node with no position
+ * yet holds all of it. A node silent for longer than {@code shenhe.changelog.node-timeout-hours}
+ * no longer holds the log back: when it returns, an index of its behind the pruned log starts again
+ * from the newest snapshot, or is rebuilt without one.
  */
 @ApplicationScoped
 public class Heartbeats {

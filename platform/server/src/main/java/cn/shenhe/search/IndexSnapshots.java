@@ -181,19 +181,22 @@ public class IndexSnapshots {
                 }
                 if (Files.size(tmp.resolve(f.name())) != f.size()) throw new IOException("Snapshot file of another size: " + f.name());
             }
-            try (var stale = Files.list(dir)) {
-                for (Path p : stale.toList()) Files.delete(p);   // a lock file or an empty start
-            }
+            deleteFilesIn(dir);   // a lock file or an empty start
             Files.delete(dir);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             LOG.info(() -> "Search index of " + district + " restored from its snapshot at log position " + s.logPosition());
         } finally {
             if (Files.exists(tmp)) {
-                try (var left = Files.list(tmp)) {
-                    for (Path p : left.toList()) Files.delete(p);
-                }
+                deleteFilesIn(tmp);
                 Files.delete(tmp);
             }
+        }
+    }
+
+    /** Deletes the files of an index folder (it has no subfolders), keeping the folder. */
+    static void deleteFilesIn(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) Files.delete(p);
         }
     }
 

@@ -39,10 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The districts' search indexes, under {@code shenhe.data.dir}/search/{district}. An index is
  * opened on first use (and for every district in the background at start) and checked against
  * the database: missing, built from another database (one recreated or restored since, e.g. a
- * test database emptied at start), holding another number of registrations than the database, or
- * behind the pruned part of the change log, it is rebuilt; otherwise it reads the change log from
- * the position its last commit recorded (what changed while it was closed, or not yet committed
- * at a crash). Applied changes are committed to disk every few seconds and at shutdown.
+ * test database emptied at start), or holding another number of registrations than the database,
+ * it is rebuilt; otherwise it reads the change log from the position its last commit recorded (what
+ * changed while it was closed, or not yet committed at a crash). A missing index, or one behind the
+ * pruned part of the change log (its node was gone longer than the log keeps), starts from the
+ * district's newest snapshot when the log still reaches it, and is rebuilt otherwise. Applied changes
+ * are committed to disk every few seconds and at shutdown.
  */
 @ApplicationScoped
 public class SearchIndexes implements DurablePosition {
@@ -125,6 +127,15 @@ public class SearchIndexes implements DurablePosition {
             restoreSnapshotIfEmpty(district, dir);
             String database = source.databaseIdentity();
             DistrictIndex idx = new DistrictIndex(district, dir, database);
+            if (idx.builtFrom(database) && behindPrunedLog(idx)) {
+                // gone longer than the log keeps: the newest snapshot and the log after it, as a wiped node
+                idx.close();
+                IndexSnapshots.deleteFilesIn(dir);
+                boolean restored = restoreSnapshotIfEmpty(district, dir);
+                LOG.warning(() -> "Search index of " + district + " was behind the pruned change log: " + (restored
+                        ? "started again from its newest snapshot" : "no snapshot the log reaches; building it from the database"));
+                idx = new DistrictIndex(district, dir, database);
+            }
             idx.lock().lock();
             try {
                 if (!idx.isCurrent()) {
@@ -133,7 +144,7 @@ public class SearchIndexes implements DurablePosition {
                 } else if (!idx.builtFrom(database)) {
                     LOG.warning(() -> "Search index of " + district + " was built from another database: rebuilding it");
                     rebuildLocked(idx);
-                } else if (idx.logPosition().isPresent() && idx.logPosition().getAsLong() < log.prunedBelow()) {
+                } else if (behindPrunedLog(idx)) {   // pruned again meanwhile
                     LOG.warning(() -> "Search index of " + district + " is behind the pruned change log: rebuilding it");
                     rebuildLocked(idx);
                 } else {
@@ -169,11 +180,19 @@ public class SearchIndexes implements DurablePosition {
         }
     }
 
-    /** A new or wiped node's index starts from the newest snapshot in the object store, when there is one. */
-    private void restoreSnapshotIfEmpty(String district, Path dir) {
+    /** Whether the log no longer holds every row after the index's position: it has missed some. */
+    private boolean behindPrunedLog(DistrictIndex idx) throws SQLException {
+        return idx.logPosition().isPresent() && idx.logPosition().getAsLong() < log.prunedBelow();
+    }
+
+    /**
+     * A new or wiped node's index starts from the newest snapshot in the object store, when there is one the change
+     * log still reaches; returns whether it did (else the folder is left empty, and the index is built from the database).
+     */
+    private boolean restoreSnapshotIfEmpty(String district, Path dir) {
         try (var existing = Files.list(dir)) {
-            if (existing.findAny().isPresent()) return;
-            snapshots.restoreInto(district, dir);
+            if (existing.findAny().isPresent()) return false;
+            return snapshots.restoreInto(district, dir);
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Search snapshot of " + district + " not restored: building the index from the database", e);
             try {
@@ -181,6 +200,7 @@ public class SearchIndexes implements DurablePosition {
             } catch (IOException again) {
                 throw new UncheckedIOException(again);
             }
+            return false;
         }
     }
 

@@ -13,13 +13,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Copies a district's pictures (or every blob) from one blob store to another (the file system's to the
  * object store's, or back for a backup), verifying each copy by its SHA-256 read back from the target. It never changes the
  * source, so it is safe while the service runs on either store, and it is idempotent: a picture
- * already in the target with the same SHA-256 is skipped, one with other bytes (a copy cut short)
- * is written again. Resuming an interrupted run is running it again.
+ * already in the target with the same SHA-256 is skipped. One with other bytes is kept when it is the same
+ * picture, sealed (see {@link EncryptedBlobStore}): it opens under the district's keys to the source's picture (the
+ * SHA-256 of the two plaintexts), as after {@code keys.sh rewrap} on the target, which gives every picture a new
+ * header; any other (a copy cut short or damaged) is written again. Resuming an interrupted run is running it again.
  *
  * <p>A district's blobs are its pictures ({@code <district>/...}) and its sample pictures
  * ({@code samples/<district>/...}). Run it once while the service still stores on the file system,
@@ -41,11 +44,15 @@ public final class BlobMigration {
 
     private final BlobStore from;
     private final BlobStore to;
+    /** Null: none given, and a target picture with other bytes than the source's fails (it cannot be told valid or not). */
+    private final DistrictKeys districtKeys;
     private final PrintStream log;
 
-    public BlobMigration(BlobStore from, BlobStore to, PrintStream log) {
+    /** The stores as they are (the raw ones, not the encrypting view), and the districts' keys to open pictures with. */
+    public BlobMigration(BlobStore from, BlobStore to, DistrictKeys keys, PrintStream log) {
         this.from = from;
         this.to = to;
+        this.districtKeys = keys;
         this.log = log;
     }
 
@@ -100,19 +107,53 @@ public final class BlobMigration {
         }
         String sha = sha256(source.get());
         Optional<byte[]> there = read(to, key);
-        if (there.isPresent()) {
-            if (sha256(there.get()).equals(sha)) {
-                return Outcome.SKIPPED;
-            }
-            to.delete(key);   // other bytes under the key: a copy cut short; replace it
+        if (there.isEmpty()) {
+            to.put(key, source.get());
+        } else if (sha256(there.get()).equals(sha) || samePicture(key, source.get(), there.get())) {
+            return Outcome.SKIPPED;
+        } else {
+            to.replace(key, source.get());   // a copy cut short or damaged: replaced whole
         }
-        to.put(key, source.get());
         Optional<byte[]> back = read(to, key);
         if (back.isEmpty() || !sha256(back.get()).equals(sha)) {
             log.println("FAILED  " + key + ": the copy read back does not have the source's SHA-256 " + sha);
             return Outcome.FAILED;
         }
         return Outcome.COPIED;
+    }
+
+    /**
+     * Whether the target's other bytes are a valid picture: sealed, opening under the district's keys, to the same
+     * picture as the source's (sealed or, stored before encryption, not). A public sample, or a target not sealed, is
+     * only ever the source's bytes.
+     *
+     * @throws IOException it cannot be told: no keys given, the source does not open, or the target's key version is
+     *                     not in the key file (or the district's keys are revoked); the target is left as it is
+     */
+    private boolean samePicture(String key, byte[] source, byte[] there) throws IOException {
+        if (EncryptedBlobStore.isPublic(key) || !Envelope.isSealed(there)) {
+            return false;
+        }
+        if (districtKeys == null) {
+            throw new IOException("the target holds other bytes; without the district keys (SHENHE_KEYS_FILE) they cannot be told"
+                    + " a valid picture (re-wrapped there) or a damaged copy: left as it is");
+        }
+        try {
+            String picture;
+            try {
+                picture = sha256(EncryptedBlobStore.plaintext(key, source, districtKeys));
+            } catch (IOException e) {
+                throw new IOException("the target holds other bytes, and the source does not open to compare them with ("
+                        + e.getMessage() + "): left as it is", e);
+            }
+            try {
+                return sha256(EncryptedBlobStore.plaintext(key, there, districtKeys)).equals(picture);
+            } catch (IOException damaged) {
+                return false;
+            }
+        } catch (DistrictKeys.RevokedException | IllegalStateException e) {
+            throw new IOException("the target holds other bytes and cannot be checked (" + e.getMessage() + "): left as it is", e);
+        }
     }
 
     private static Optional<byte[]> read(BlobStore store, String key) throws IOException {
@@ -139,7 +180,11 @@ public final class BlobMigration {
      * {@code --create-bucket} makes the object store's bucket first when missing (a restore into a fresh one);
      * {@code --empty-check} alone copies nothing and exits 3 when the bucket holds blobs (a restore's precondition).
      * The object store from {@code shenhe.blobs.s3.*} system properties or {@code SHENHE_BLOBS_S3_*} environment
-     * variables, as the server reads them. Exit status 0 when every blob is in the target, 1 when
+     * variables, as the server reads them; the districts' keys likewise from {@code shenhe.keys.file} and
+     * {@code shenhe.keys.password} ({@code SHENHE_KEYS_FILE}, {@code SHENHE_KEYS_PASSWORD}), the file by default
+     * {@code keys/district-keys.p12} beside the blob directory (the server's data directory), and none when that is
+     * missing (a picture in the target with other bytes than the source's then fails, left as it is). Exit status 0
+     * when every blob is in the target, 1 when
      * some failed or the store cannot be reached (run again), 2 for a wrong command line or configuration.
      */
     public static void main(String[] args) throws Exception {
@@ -166,10 +211,12 @@ public final class BlobMigration {
         if (source != null && !Files.isDirectory(source)) {
             usage("no such directory: " + source);
         }
+        Function<String, Optional<String>> setting = name -> Optional.ofNullable(System.getProperty(name))
+                .or(() -> Optional.ofNullable(System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"))))
+                .filter(v -> !v.isBlank());
         S3BlobStore.Settings settings;
         try {
-            settings = S3BlobStore.Settings.from(name -> Optional.ofNullable(System.getProperty(name))
-                    .or(() -> Optional.ofNullable(System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")))));
+            settings = S3BlobStore.Settings.from(setting);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage() + " (set SHENHE_BLOBS_S3_BUCKET, SHENHE_BLOBS_S3_ENDPOINT, ...)");
             return;
@@ -187,8 +234,9 @@ public final class BlobMigration {
                 System.exit(holdsBlobs(s3) ? 3 : 0);
             }
             Path folder = source != null ? source : target;
+            DistrictKeys keys = keys(setting, folder);
             FileSystemBlobStore files = new FileSystemBlobStore(folder);
-            BlobMigration migration = source != null ? new BlobMigration(files, s3, System.out) : new BlobMigration(s3, files, System.out);
+            BlobMigration migration = source != null ? new BlobMigration(files, s3, keys, System.out) : new BlobMigration(s3, files, keys, System.out);
             System.out.println(source != null ? "Copying from " + folder.toAbsolutePath() + " to " + settings
                     : "Copying from " + settings + " to " + folder.toAbsolutePath());
             if (all) {
@@ -199,6 +247,24 @@ public final class BlobMigration {
             }
         }
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** The key file named, or the one beside the blob directory if there is one; null without. */
+    private static DistrictKeys keys(Function<String, Optional<String>> setting, Path blobs) throws IOException {
+        Optional<String> named = setting.apply("shenhe.keys.file");
+        Path file = named.map(Path::of).orElse(blobs.toAbsolutePath().resolveSibling("keys").resolve("district-keys.p12"));
+        if (!Files.exists(file)) {
+            if (named.isPresent()) usage("no key file at " + file + " (SHENHE_KEYS_FILE)");
+            System.out.println("No key file at " + file + " (SHENHE_KEYS_FILE): a picture in the target with other bytes than the"
+                    + " source's is reported, not replaced");
+            return null;
+        }
+        try {
+            return DistrictKeys.open(file, setting.apply("shenhe.keys.password").orElse(Blobs.DEMO_PASSWORD).toCharArray(), false);
+        } catch (IllegalStateException e) {
+            usage(e.getMessage() + " (SHENHE_KEYS_PASSWORD)");
+            return null;
+        }
     }
 
     /** Whether the store holds any of our blobs (stops at the first). */

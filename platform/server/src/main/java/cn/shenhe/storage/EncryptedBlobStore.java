@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.crypto.SecretKey;
 
 /**
  * Encrypts every picture before it reaches the store underneath (file system or object store) and
@@ -57,12 +58,31 @@ public final class EncryptedBlobStore implements BlobStore, AutoCloseable {
         try (InputStream in = stored.get()) {
             bytes = in.readAllBytes();
         }
-        if (isPublic(key) || !Envelope.isSealed(bytes)) return Optional.of(new ByteArrayInputStream(bytes));   // or stored before encryption
-        Envelope.Header h = Envelope.header(bytes);
-        if (!h.district().equals(districtOf(key))) throw new IOException("Picture " + key + " is sealed for district " + h.district());
+        return Optional.of(new ByteArrayInputStream(plaintext(key, bytes, keys)));
+    }
+
+    /**
+     * The picture stored as {@code stored} under {@code key}: decrypted, or as it is when public or stored before
+     * encryption.
+     *
+     * @throws IOException the bytes are not a whole sealed picture of this name and district (changed, cut short,
+     *                     or copied under another name)
+     * @throws DistrictKeys.RevokedException the district's keys are revoked
+     * @throws IllegalStateException the key file has no key of the version that sealed it
+     */
+    static byte[] plaintext(String key, byte[] stored, DistrictKeys keys) throws IOException {
+        if (isPublic(key) || !Envelope.isSealed(stored)) return stored;   // or stored before encryption
+        Envelope.Header h;
         try {
-            return Optional.of(new ByteArrayInputStream(Envelope.open(key, bytes, keys.version(h.district(), h.version()))));
-        } catch (GeneralSecurityException e) {
+            h = Envelope.header(stored);
+        } catch (RuntimeException e) {   // cut short inside its header
+            throw new IOException("Picture " + key + " has no whole header: cut short or changed", e);
+        }
+        if (!h.district().equals(districtOf(key))) throw new IOException("Picture " + key + " is sealed for district " + h.district());
+        SecretKey kek = keys.version(h.district(), h.version());
+        try {
+            return Envelope.open(key, stored, kek);
+        } catch (GeneralSecurityException | RuntimeException e) {   // a bad tag, or a body shorter than its IV and tag
             throw new IOException("Picture " + key + " does not decrypt: changed, or not stored under this name", e);
         }
     }
