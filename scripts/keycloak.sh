@@ -11,6 +11,8 @@
 #   KC_RUN_DIR         pid file and log of this instance           [<repo>/.cache/keycloak-run-$KC_PORT]
 #   KC_JAVA_HOME       JDK to run Keycloak with                    [JAVA_HOME, else java on PATH]
 #   KC_START_TIMEOUT   seconds to wait for readiness               [240]
+#   KC_UI_PORTS        more local ports the UI may come back to after sign-in, besides the demo's
+#                      (the build passes its it.http.port, so browser tests run on any port) [none]
 #   KC_PROVIDERS_JAR   Shenhe's Keycloak providers (sign-up validators)
 #                                        [<repo>/keycloak/providers/target/shenhe-keycloak-providers.jar,
 #                                         built with ./mvnw when missing or older than its sources]
@@ -29,6 +31,7 @@ KC_CACHE_DIR="${KC_CACHE_DIR:-$ROOT/.cache/keycloak}"
 KC_RUN_DIR="${KC_RUN_DIR:-$ROOT/.cache/keycloak-run-$KC_PORT}"
 KC_JAVA_HOME="${KC_JAVA_HOME:-}"
 KC_START_TIMEOUT="${KC_START_TIMEOUT:-240}"
+KC_UI_PORTS="${KC_UI_PORTS:-}"
 PROVIDERS_DIR="$ROOT/keycloak/providers"
 KC_PROVIDERS_JAR="${KC_PROVIDERS_JAR:-$PROVIDERS_DIR/target/shenhe-keycloak-providers.jar}"
 
@@ -226,7 +229,12 @@ install_realm() {
   [[ -f "$REALM_FILE" ]] || die "realm file $REALM_FILE not found"
   local dir="$KC_HOME/data/import" port uris="" logout=""
   mkdir -p "$dir"
-  for port in "${DEMO_UI_PORTS[@]}"; do
+  local -a ports=("${DEMO_UI_PORTS[@]}")
+  for port in ${KC_UI_PORTS//,/ }; do
+    [[ "$port" =~ ^[0-9]+$ ]] || die "KC_UI_PORTS: not a port: $port"
+    [[ " ${ports[*]} " == *" $port "* ]] || ports+=("$port")
+  done
+  for port in "${ports[@]}"; do
     uris+="${uris:+, }\"http://localhost:$port/*\""
     logout+="${logout:+##}http://localhost:$port/*"
   done
@@ -261,7 +269,7 @@ kc_args() {
 # Environment for kc.sh: our own KC_* settings are not Keycloak options, keep them away from it.
 kc_env() {
   printf '%s\n' -u KC_PORT -u KC_MGMT_PORT -u KC_VERSION -u KC_CACHE_DIR -u KC_RUN_DIR \
-    -u KC_JAVA_HOME -u KC_START_TIMEOUT -u KC_PROVIDERS_JAR \
+    -u KC_JAVA_HOME -u KC_START_TIMEOUT -u KC_PROVIDERS_JAR -u KC_UI_PORTS \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     SHENHE_PUBLIC_URL=http://localhost:9080 "SHENHE_KC_PASSWORD_POLICY=length(4)" \
     SHENHE_KC_STAFF_OTP=DISABLED SHENHE_KC_CLI_ENABLED=true \

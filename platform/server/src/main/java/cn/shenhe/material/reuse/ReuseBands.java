@@ -34,6 +34,22 @@ public final class ReuseBands {
         return bands;
     }
 
+    /**
+     * Whether a lookup for {@code query} reads {@code stored} from the index ({@link ReuseIndex#near}): some band
+     * of {@code stored} is among the {@link #probes} of the query's same band. Only what it reads can be flagged.
+     */
+    public static boolean reaches(long query, long stored) {
+        int[] q = of(query), s = of(stored);
+        for (int b = 0; b < BANDS; b++) {
+            for (int probe : probes(q[b])) {
+                if (probe == s[b]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A band value and its one-bit neighbours: what a lookup asks that band's index for. */
     public static int[] probes(int band) {
         int[] out = new int[BAND_BITS + 1];

@@ -12,18 +12,6 @@ class ReuseBandsTest {
 
     private final SplittableRandom random = new SplittableRandom(11);
 
-    /** Whether a lookup for {@code query} reads {@code stored}: some band of it among that band's probes. */
-    private static boolean reached(long query, long stored) {
-        int[] q = ReuseBands.of(query), s = ReuseBands.of(stored);
-        for (int b = 0; b < ReuseBands.BANDS; b++) {
-            int band = s[b];
-            if (Arrays.stream(ReuseBands.probes(q[b])).anyMatch(p -> p == band)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private long flip(long hash, int bits) {
         long h = hash;
         while (Long.bitCount(h ^ hash) < bits) {
@@ -37,7 +25,7 @@ class ReuseBandsTest {
         for (int i = 0; i < 200_000; i++) {
             long h = random.nextLong();
             int d = random.nextInt(8);
-            assertTrue(reached(h, flip(h, d)), "distance " + d);
+            assertTrue(ReuseBands.reaches(h, flip(h, d)), "distance " + d);
         }
     }
 
@@ -46,7 +34,7 @@ class ReuseBandsTest {
         int n = 200_000, missed = 0;
         for (int i = 0; i < n; i++) {
             long h = random.nextLong();
-            if (!reached(h, flip(h, 8))) {
+            if (!ReuseBands.reaches(h, flip(h, 8))) {
                 missed++;
             }
         }
