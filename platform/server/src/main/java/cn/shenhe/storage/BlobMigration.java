@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -212,7 +211,7 @@ public final class BlobMigration {
             usage("no such directory: " + source);
         }
         Function<String, Optional<String>> setting = name -> Optional.ofNullable(System.getProperty(name))
-                .or(() -> Optional.ofNullable(System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"))))
+                .or(() -> ToolSettings.environment(name))
                 .filter(v -> !v.isBlank());
         S3BlobStore.Settings settings;
         try {

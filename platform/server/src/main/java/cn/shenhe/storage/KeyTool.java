@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The operator's command for the districts' picture keys (scripts/keys.sh): list, rotate, revoke, and
@@ -111,8 +109,7 @@ public final class KeyTool {
     /** The store the server is configured with: {@code SHENHE_BLOBS_KIND=s3} and {@code SHENHE_BLOBS_S3_*}, or a folder. */
     private static BlobStore store(String[] args) throws IOException {
         if ("s3".equals(env("SHENHE_BLOBS_KIND", "fs"))) {
-            return new S3BlobStore(S3BlobStore.Settings.from(name -> Optional.ofNullable(
-                    System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")))));
+            return new S3BlobStore(S3BlobStore.Settings.from(ToolSettings::environment));
         }
         return new FileSystemBlobStore(Path.of(args.length > 2 ? args[2] : env("SHENHE_DATA_DIR", "data") + "/blobs"));
     }
