@@ -67,17 +67,21 @@ class Pictures {
      * A new variant for every upload, made ahead by one daemon thread: a soak stores tens of thousands of
      * pictures, and a fixed set sent round and round made every upload after the first round an exact copy of
      * earlier ones (the reuse detector then found and recorded up to fifty pairs per upload, and the soak
-     * measured that). Costs the client ~5 ms of CPU per picture.
+     * measured that). Costs the client ~5 ms of CPU per picture, on the server's cores: a timed phase takes
+     * them from a stock made before it ({@link #stockUp}).
      */
     static Pictures fresh(byte[] photo) {
         BufferedImage base = decode(photo);
         JpegCodec codec = JpegCodecs.choose(JpegCodecs.Mode.AUTO, null).codec();
+        // seeds of this run only: a server that kept an earlier run's pictures must not find this run's among them
+        java.util.concurrent.atomic.AtomicLong seeds = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         java.util.concurrent.BlockingQueue<byte[]> ahead = new java.util.concurrent.ArrayBlockingQueue<>(256);
+        java.util.Queue<byte[]> stock = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        AtomicInteger takenAhead = new AtomicInteger();
         Thread maker = new Thread(() -> {
-            // seeds of this run only: a server that kept an earlier run's pictures must not find this run's among them
-            for (long seed = System.nanoTime(); ; seed++) {
+            while (true) {
                 try {
-                    ahead.put(encode(codec, variant(base, seed)));
+                    ahead.put(encode(codec, variant(base, seeds.getAndIncrement())));
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -92,7 +96,28 @@ class Pictures {
             }
 
             @Override
+            void stockUp(int count) {
+                IntStream.range(0, count).parallel().forEach(i -> stock.add(encode(codec, variant(base, seeds.getAndIncrement()))));
+                takenAhead.set(0);
+            }
+
+            @Override
+            int stocked() {
+                return stock.size();
+            }
+
+            @Override
+            int madeDuringTiming() {
+                return takenAhead.get();
+            }
+
+            @Override
             byte[] next() {
+                byte[] stocked = stock.poll();
+                if (stocked != null) {
+                    return stocked;
+                }
+                takenAhead.incrementAndGet();
                 try {
                     return ahead.take();
                 } catch (InterruptedException e) {
@@ -101,6 +126,23 @@ class Pictures {
                 }
             }
         };
+    }
+
+    /** Pictures in the stock, not handed out yet. */
+    int stocked() {
+        return 0;
+    }
+
+    /**
+     * Makes {@code count} more new pictures now, on every core, for {@link #next} to hand out before it makes any more:
+     * the client's picture making then does not take the server's CPU while a phase is timed. No-op for a fixed set.
+     */
+    void stockUp(int count) {
+    }
+
+    /** Pictures handed out since the last {@link #stockUp} that were not in its stock (made while timing). */
+    int madeDuringTiming() {
+        return 0;
     }
 
     /** At quality 90 as the photo, or a little lower for the few variants that would exceed the 200 KB candidates are held to. */

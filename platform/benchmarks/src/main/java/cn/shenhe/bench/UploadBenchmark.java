@@ -4,11 +4,16 @@ import cn.shenhe.it.Api;
 import cn.shenhe.it.Keycloak;
 import cn.shenhe.it.Management;
 import cn.shenhe.material.image.ImagePipeline;
+import cn.shenhe.material.image.ProcessedImage;
 import cn.shenhe.material.image.SampleImages;
 import cn.shenhe.material.image.StageTimings;
 import cn.shenhe.material.image.UploadRules;
 import cn.shenhe.material.image.Watermark;
 import cn.shenhe.material.image.WatermarkFont;
+import cn.shenhe.plugin.api.ImageFacts;
+import cn.shenhe.plugin.api.PluginSettings;
+import cn.shenhe.plugin.api.RegistrationFacts;
+import cn.shenhe.plugins.quality.QualityChecks;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Duration;
@@ -23,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The upload pipeline in-process and through HTTP, in one run, on the same ~150 KB 1000x750 JPEGs
+ * The upload's image work in-process (the pipeline and bj's quality checks on its grey copy) and the upload
+ * through HTTP, in one run, on the same ~150 KB 1000x750 JPEGs
  * (distinct variants of one photo, see {@link Pictures}) and the same number of threads: images/s for both, their ratio (target: HTTP >= 0.8 x
  * in-process), per-stage means in-process and latency percentiles over HTTP. Not a test: run it
  * on demand against a running server (./run.sh, or the test servers):
@@ -49,6 +55,10 @@ public final class UploadBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     /** Long enough for both JVMs' JIT compilers to settle: their CPU is not part of an upload's cost. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
+    /** bj's quality checks (tenant-configs/bj.yaml): blur and dark warn, the others off. */
+    private static final PluginSettings BJ_CHECKS = new PluginSettings(Map.of("blur", Map.of("mode", "warn"), "dark", Map.of("mode", "warn"),
+            "overexposed", Map.of("mode", "off"), "framing", Map.of("mode", "off"), "sideways", Map.of("mode", "off")));
+    private static final RegistrationFacts CANDIDATE = new RegistrationFacts("bj", "bj-01", "clinical-physician", 2027);
     private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
 
     public static void main(String[] args) throws Exception {
@@ -170,7 +180,7 @@ public final class UploadBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
-    /** The pipeline in this JVM, as the server runs it (one worker per core, same watermark). */
+    /** The pipeline in this JVM, as the server runs it (one worker per core, same watermark), and the quality checks after it. */
     static final class InProcess implements AutoCloseable {
         private final Pictures pictures;
         private final int threads;
@@ -178,6 +188,8 @@ public final class UploadBenchmark {
         private final Watermark watermark = Watermark.of("北京考区", "仅用于医师资格考试", "2026-11-26");
         private final UploadRules rules = UploadRules.defaults();
         private final AtomicLongArray stageNanos = new AtomicLongArray(STAGES.length);
+        private final AtomicLong checkNanos = new AtomicLong();
+        private final QualityChecks checks = new QualityChecks();
         private long done;
         private long nanos;
         private long cpuNanos;
@@ -190,13 +202,22 @@ public final class UploadBenchmark {
         }
 
         void warmUp() throws Exception {
-            run(threads, WARM_UP_SECONDS, () -> pipeline.process(pictures.next(), rules, watermark));
+            run(threads, WARM_UP_SECONDS, () -> check(pipeline.process(pictures.next(), rules, watermark)));
+        }
+
+        /** The quality checks the server runs on each of bj's uploads, on the pipeline's grey copy: image work too. */
+        private void check(ProcessedImage p) {
+            checks.check(CANDIDATE, new ImageFacts("id-card", p.originalFormat(), p.originalBytes(), p.width(), p.height()), p.grey(), BJ_CHECKS);
         }
 
         void measure(int seconds) throws Exception {
             long cpu0 = ownCpuNanos();
             Timed t = run(threads, seconds, () -> {
-                StageTimings s = pipeline.process(pictures.next(), rules, watermark).timings();
+                ProcessedImage p = pipeline.process(pictures.next(), rules, watermark);
+                long c0 = System.nanoTime();
+                check(p);
+                checkNanos.addAndGet(System.nanoTime() - c0);
+                StageTimings s = p.timings();
                 long[] v = {s.readNanos(), s.sniffNanos(), s.headerNanos(), s.decodeNanos(), s.orientNanos(),
                         s.watermarkNanos(), s.encodeNanos(), s.totalNanos()};
                 for (int i = 0; i < v.length; i++) {
@@ -215,6 +236,7 @@ public final class UploadBenchmark {
             for (int i = 0; i < STAGES.length; i++) {
                 System.out.printf("  %-11s %7.2f%n", STAGES[i], stageNanos.get(i) / 1e6 / Math.max(1, done));
             }
+            System.out.printf("  %-11s %7.2f (quality checks, after the pipeline)%n", "checks", checkNanos.get() / 1e6 / Math.max(1, done));
             return new Rate(rate, cpuMs, 0);
         }
 
@@ -261,6 +283,13 @@ public final class UploadBenchmark {
             for (Lane lane : lanes) {
                 lane.prepare(needed);
             }
+            // As many new pictures as the slices will send (the warm-up's rate, times 2.5: the warm-up is slower), as far as 70 % of the heap holds
+            // them (-Dbench.compare: both servers' stocks).
+            long heapRoom = Runtime.getRuntime().maxMemory() * 7 / 10 / (200 * 1024) - pictures.stocked();
+            int stock = (int) Math.max(0, Math.min(heapRoom, Math.ceil(warmRate * timedSeconds * 2.5)));
+            long t0 = System.nanoTime();
+            pictures.stockUp(stock);
+            stamp(String.format("%d pictures made ahead in %.0f s", stock, (System.nanoTime() - t0) / 1e9));
         }
 
         void measure(int seconds) throws Exception {
@@ -305,6 +334,10 @@ public final class UploadBenchmark {
             double clientCpuMs = clientCpuNanos / 1e6 / n;
             if (deletes > 0) {
                 System.out.printf("%nNote: %d deletes fell into the timed phase (more registrations were needed than estimated)%n", deletes);
+            }
+            if (pictures.madeDuringTiming() > 0) {
+                System.out.printf("%nNote: %d pictures were made while timing (the stock made ahead ran out): the client took CPU from the server%n",
+                        pictures.madeDuringTiming());
             }
             System.out.printf("%nHTTP %s: %.1f images/s, CPU per upload: server %.1f ms, client %.1f ms; "
                     + "upload latency ms p50 %.1f, p90 %.1f, p99 %.1f (%d uploads)%n", base, rate, serverCpuMs, clientCpuMs,

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -41,6 +42,8 @@ public class ChangeLog {
     DataSource dataSource;
 
     private volatile LogDialect dialect;
+    /** The horizon never decreases; H2's search for the next one starts from the last. */
+    private final AtomicLong lastHorizon = new AtomicLong();
 
     /** Every change to a registration is logged where it is announced: inside its transaction. */
     void onChange(@Observes RegistrationChanged change) {
@@ -62,11 +65,33 @@ public class ChangeLog {
 
     /** Below this, every row has committed (or never will): a cursor may move up to it. Never decreases. */
     public long horizon() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(dialect(c).horizon);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            return horizon(c, dialect(c));
+        }
+    }
+
+    private long horizon(Connection c, LogDialect d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(d.horizon)) {
+            long last = lastHorizon.get();
+            for (int i = 1; i <= d.horizonParameters; i++) {
+                ps.setLong(i, last);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long h = rs.getLong(1);
+                return lastHorizon.accumulateAndGet(h, Math::max);
+            }
+        }
+    }
+
+    /** Whether rows are read in id order (H2): see {@link LogCursor#firstUnhandedId}. */
+    boolean ordersById() throws SQLException {
+        LogDialect d = dialect;
+        if (d != null) {
+            return d.ordersById;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return dialect(c).ordersById;
         }
     }
 
@@ -77,11 +102,7 @@ public class ChangeLog {
     public Page read(long afterSeq, long afterId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             LogDialect d = dialect(c);
-            long horizon;
-            try (PreparedStatement ps = c.prepareStatement(d.horizon); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                horizon = rs.getLong(1);
-            }
+            long horizon = horizon(c, d);
             // A second statement, so a later snapshot: every row below the horizon is visible to it.
             List<Entry> entries = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, " + d.seq + ", district_id, registration_id, kind"

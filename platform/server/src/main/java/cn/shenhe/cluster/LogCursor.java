@@ -17,6 +17,8 @@ final class LogCursor {
     private long position;
     /** Rows at or above the position already handed on: id → seq. */
     private final Map<Long, Long> handedAbove = new HashMap<>();
+    /** Where {@link #firstUnhandedId} stopped last time: ids below it were handed on. */
+    private long unhandedFrom;
 
     LogCursor(long position) {
         this.position = position;
@@ -24,6 +26,21 @@ final class LogCursor {
 
     long position() {
         return position;
+    }
+
+    /**
+     * Where a row's seq is its id (H2, whose position lags a minute behind the newest rows): the lowest
+     * id from the position on not yet handed on, from which a round reads instead of from the position,
+     * so that the rows of the last minute are not all read again every round. Below it every row has been
+     * handed on; at it is a row still being written, or a gap (a rolled-back row, ids skipped at a restart)
+     * that holds the read back until the position passes it.
+     */
+    long firstUnhandedId() {
+        long id = Math.max(position, unhandedFrom);
+        while (handedAbove.containsKey(id)) {
+            id++;
+        }
+        return unhandedFrom = id;
     }
 
     /** Of rows read from the position on, those not yet handed on. */

@@ -114,7 +114,7 @@ public class LogFollower {
             return;
         }
         long from = cursor.position();
-        long horizon = log.readFrom(from, page -> {
+        long horizon = log.readFrom(log.ordersById() ? cursor.firstUnhandedId() : from, page -> {
             List<Entry> fresh = cursor.fresh(page);
             if (!fresh.isEmpty()) {
                 changes.fire(new LoggedChanges(fresh));

@@ -46,4 +46,16 @@ class LogCursorTest {
         assertEquals(1, cursor.remembered());
         assertEquals(List.of(row(9, 15)), cursor.fresh(List.of(row(8, 15), row(9, 15))));
     }
+
+    @Test
+    void readsAgainOnlyFromTheFirstRowNotHandedOn() {
+        LogCursor cursor = new LogCursor(10);   // H2: seq is the row id
+        assertEquals(10, cursor.firstUnhandedId());
+        cursor.handedOn(List.of(row(10, 10), row(11, 11), row(13, 13)));   // 12 still being written
+        assertEquals(12, cursor.firstUnhandedId());
+        cursor.handedOn(List.of(row(12, 12)));
+        assertEquals(14, cursor.firstUnhandedId());
+        cursor.advanceTo(20);
+        assertEquals(20, cursor.firstUnhandedId(), "never below the position");
+    }
 }
