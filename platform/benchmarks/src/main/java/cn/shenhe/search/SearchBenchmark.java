@@ -45,6 +45,9 @@ public final class SearchBenchmark {
     private static final List<String> COMMENT_QUERIES = List.of("照片模糊", "盖章", "重新上传", "学历 认证", "身份证 过期",
             "反光", "公章", "报考条件");
 
+    /** How many registrations a kept in-process index may lack or have over the database's count. */
+    private static final int KEPT_SLACK = 100;
+
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("bench.registrations", 100_000);
         int queries = Integer.getInteger("bench.queries", 1000);
@@ -103,7 +106,7 @@ public final class SearchBenchmark {
         }
         ds.setUser(System.getProperty("bench.db.user", "postgres"));
         ds.setPassword(System.getProperty("bench.db.password", ""));
-        // -Dbench.index.dir keeps the in-process index between runs (rebuilt when its count differs): profiling
+        // -Dbench.index.dir keeps the in-process index between runs (rebuilt when its count is off by more than KEPT_SLACK): profiling
         // a change to the search path then needs no 5-minute build each time.
         String keep = System.getProperty("bench.index.dir", "");
         Path dir = keep.isBlank() ? Files.createTempDirectory("search-bench") : Files.createDirectories(Path.of(keep));
@@ -112,7 +115,9 @@ public final class SearchBenchmark {
             SearchSource source = new SearchSource();
             source.dataSource = (DataSource) ds;
             long inDatabase = synthetic ? n : source.count(district);
-            if (index.isCurrent() && index.numDocs() == inDatabase) {
+            // Kept within a few registrations of the database's count: each HTTP run adds one (the reviewer's page, see
+            // ReviewerPage), and rebuilding for it cost every run 85 s and left merges running into its queries.
+            if (index.isCurrent() && Math.abs(index.numDocs() - inDatabase) <= KEPT_SLACK) {
                 System.out.printf("BUILD in-process: kept the index in %s (%,d registrations, %,d MB, %d segments)%n",
                         dir, inDatabase, size(dir) >> 20, segments(index));
             } else {
