@@ -282,9 +282,11 @@ public final class SearchBenchmark {
             Map<String, List<Long>> k = kinds.computeIfAbsent(mix.get(i).kind(), x -> new LinkedHashMap<>());
             stages.get(i).forEach((stage, micros) -> k.computeIfAbsent(stage, x -> new ArrayList<>()).add(micros * 1000));
         }
-        kinds.forEach((kind, perStage) -> System.out.printf("  stages p50 %-17s %s%n", kind, perStage.entrySet().stream()
-                .map(e -> String.format("%s %.2f", e.getKey(), percentile(e.getValue().stream().mapToLong(Long::longValue).toArray(), 50) / 1e6))
-                .collect(Collectors.joining(", ")) + " ms"));
+        for (int p : new int[] {50, 95}) {   // p95 too: which stage makes a kind's tail
+            kinds.forEach((kind, perStage) -> System.out.printf("  stages p%d %-17s %s%n", p, kind, perStage.entrySet().stream()
+                    .map(e -> String.format("%s %.2f", e.getKey(), percentile(e.getValue().stream().mapToLong(Long::longValue).toArray(), p) / 1e6))
+                    .collect(Collectors.joining(", ")) + " ms"));
+        }
     }
 
     /** The comment-word queries one by one: which words make that kind's tail, and in which stage. */
