@@ -155,9 +155,14 @@ public final class SearchBenchmark {
             SearchService service = new SearchService();
             List<String> facets = List.of(SearchFields.STATUS, SearchFields.SITE, SearchFields.CATEGORY);
             String reviewer = http ? Keycloak.token(System.getProperty("bench.reviewer", district + "-district-reviewer"), "demo") : null;
+            // -Dbench.interleave=true: each query in-process, then at once over HTTP, so that both sides of the ratio see the
+            // machine in the same state; but the in-process search's garbage and cache misses then fall on the HTTP client in
+            // the same JVM. Default: the in-process block, then the HTTP block, each after its own warm-up (the server's JIT
+            // compiling after an HTTP warm-up would otherwise run during the in-process block).
+            boolean interleaved = Boolean.getBoolean("bench.interleave");
             for (Probe q : warmUp) {
                 service.search(List.of(index), q.request(), facets);
-                if (http) {
+                if (http && interleaved) {
                     get(url(api, district, q), reviewer);
                 }
             }
@@ -171,10 +176,6 @@ public final class SearchBenchmark {
             long[] serverSearch = new long[mix.size()];
             long[] audited = new long[mix.size()];
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            // -Dbench.interleave=true: each query in-process, then at once over HTTP, so that both sides of the ratio see the
-            // machine in the same state; but the in-process search's garbage and cache misses then fall on the HTTP client in
-            // the same JVM. Default: the in-process block, then the HTTP block.
-            boolean interleaved = Boolean.getBoolean("bench.interleave");
             for (int i = 0; i < mix.size(); i++) {
                 long c = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
@@ -187,6 +188,9 @@ public final class SearchBenchmark {
                 if (http && interleaved) {
                     overHttp[i] = overHttp(api, district, mix.get(i), reviewer, serverSearch, audited, i);
                 }
+            }
+            for (int i = 0; http && !interleaved && i < warmUp.size(); i++) {
+                get(url(api, district, warmUp.get(i)), reviewer);
             }
             for (int i = 0; http && !interleaved && i < mix.size(); i++) {
                 overHttp[i] = overHttp(api, district, mix.get(i), reviewer, serverSearch, audited, i);
