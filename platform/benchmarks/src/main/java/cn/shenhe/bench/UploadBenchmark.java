@@ -1,5 +1,7 @@
 package cn.shenhe.bench;
 
+import cn.shenhe.district.DistrictConfig;
+import cn.shenhe.district.TenantConfigReader;
 import cn.shenhe.it.Api;
 import cn.shenhe.it.Keycloak;
 import cn.shenhe.it.Management;
@@ -14,6 +16,11 @@ import cn.shenhe.plugin.api.ImageFacts;
 import cn.shenhe.plugin.api.PluginSettings;
 import cn.shenhe.plugin.api.RegistrationFacts;
 import cn.shenhe.plugins.quality.QualityChecks;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Duration;
@@ -55,10 +62,6 @@ public final class UploadBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     /** Long enough for both JVMs' JIT compilers to settle: their CPU is not part of an upload's cost. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
-    /** bj's quality checks (tenant-configs/bj.yaml): blur and dark warn, the others off. */
-    private static final PluginSettings BJ_CHECKS = new PluginSettings(Map.of("blur", Map.of("mode", "warn"), "dark", Map.of("mode", "warn"),
-            "overexposed", Map.of("mode", "off"), "framing", Map.of("mode", "off"), "sideways", Map.of("mode", "off")));
-    private static final RegistrationFacts CANDIDATE = new RegistrationFacts("bj", "bj-01", "clinical-physician", 2027);
     private static final String[] STAGES = {"read+hash", "sniff", "header", "decode", "orient+rgb", "watermark", "encode", "total"};
 
     public static void main(String[] args) throws Exception {
@@ -180,6 +183,16 @@ public final class UploadBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
+    /** The district the HTTP side uploads into, as its tenant-config file has it (the in-process side runs its quality checks). */
+    private static DistrictConfig bj() {
+        Path file = Path.of(System.getProperty("bench.tenant.config", "../../tenant-configs/bj.yaml"));
+        try (Reader yaml = Files.newBufferedReader(file)) {
+            return TenantConfigReader.read(file.getFileName().toString(), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The pipeline in this JVM, as the server runs it (one worker per core, same watermark), and the quality checks after it. */
     static final class InProcess implements AutoCloseable {
         private final Pictures pictures;
@@ -190,6 +203,11 @@ public final class UploadBenchmark {
         private final AtomicLongArray stageNanos = new AtomicLongArray(STAGES.length);
         private final AtomicLong checkNanos = new AtomicLong();
         private final QualityChecks checks = new QualityChecks();
+        private final DistrictConfig district = bj();
+        private final RegistrationFacts candidate = new RegistrationFacts(district.code(), district.sites().getFirst().code(),
+                "clinical-physician", district.examYear());
+        private final PluginSettings checkSettings = district.plugins().stream().filter(p -> p.id().equals("quality-checks"))
+                .map(DistrictConfig.PluginUse::settings).findFirst().orElseThrow();
         private long done;
         private long nanos;
         private long cpuNanos;
@@ -207,7 +225,7 @@ public final class UploadBenchmark {
 
         /** The quality checks the server runs on each of bj's uploads, on the pipeline's grey copy: image work too. */
         private void check(ProcessedImage p) {
-            checks.check(CANDIDATE, new ImageFacts("id-card", p.originalFormat(), p.originalBytes(), p.width(), p.height()), p.grey(), BJ_CHECKS);
+            checks.check(candidate, new ImageFacts("id-card", p.originalFormat(), p.originalBytes(), p.width(), p.height()), p.grey(), checkSettings);
         }
 
         void measure(int seconds) throws Exception {
