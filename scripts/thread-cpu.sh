@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# CPU seconds per thread group of a running JVM (or any process): run it before and after a benchmark
-# and subtract (hundredths of a CPU second, whatever the kernel's tick). Groups are thread names without their number ("Default Executor-thread-12" ->
-# "Default Executor-thread", truncated to Linux's 15 characters). Threads that end in between (a
-# shrinking pool) count only in the "(process)" line, so compare the groups' sum with it.
+# CPU time per thread group of a running JVM (or any process), in hundredths of a second: run it
+# before and after a benchmark and subtract. A group is the thread names without their number
+# ("Default Executor-thread-12" -> "Default Executor-thread", cut to Linux's 15 characters). Threads
+# that end in between (a shrinking pool) count only in the "(process)" line: compare the groups' sum with it.
 #
 #   bash scripts/thread-cpu.sh PID > before; ...; bash scripts/thread-cpu.sh PID > after
 #   join -t'|' before after | awk -F'|' '{printf "%8.1f s  %s\n", ($3-$2)/100, $1}' | sort -rn

@@ -189,11 +189,13 @@ public final class SearchBenchmark {
                     overHttp[i] = overHttp(api, district, mix.get(i), reviewer, serverSearch, audited, i);
                 }
             }
-            for (int i = 0; http && !interleaved && i < warmUp.size(); i++) {
-                get(url(api, district, warmUp.get(i)), reviewer);
-            }
-            for (int i = 0; http && !interleaved && i < mix.size(); i++) {
-                overHttp[i] = overHttp(api, district, mix.get(i), reviewer, serverSearch, audited, i);
+            if (http && !interleaved) {   // the HTTP block, after its own warm-up
+                for (Probe q : warmUp) {
+                    get(url(api, district, q), reviewer);
+                }
+                for (int i = 0; i < mix.size(); i++) {
+                    overHttp[i] = overHttp(api, district, mix.get(i), reviewer, serverSearch, audited, i);
+                }
             }
             System.out.printf("QUERIES %,d (names, ID endings, full IDs, phone endings, comment words, filtered), mean total %,d hits%n",
                     mix.size(), hits / mix.size());
