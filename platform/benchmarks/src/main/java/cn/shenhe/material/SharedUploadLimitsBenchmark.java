@@ -1,9 +1,7 @@
 package cn.shenhe.material;
 
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,10 +14,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * (taken and given back), on the real PostgreSQL, one connection each as a node's pool lends them. CPU of this thread (the node's side: driver, statements) and of the two database backends
  * ({@code /proc/<pid>/stat}, PostgreSQL runs on this machine), divided by the uploads. Not a test:
  * <pre>
- * ./mvnw -q -o -pl platform/benchmarks -am test-compile -Pbench -Dbench.main=cn.shenhe.material.SharedUploadLimitsBenchmark [-Dbench.seconds=20]
+ * ./mvnw -q -o -pl platform/benchmarks -am test-compile -Pbench -Dbench.main=cn.shenhe.material.SharedUploadLimitsBenchmark [-Dbench.seconds=20] [-Dbench.logged=true]
  * </pre>
  * Its schema is SharedUploadLimitsTest's ({@code <it.db.schema>_upload_limits}, made afresh), with the server's own
- * migration of those tables read from its classes.
+ * migrations of those tables read from its classes (unlogged since V17; {@code -Dbench.logged=true}: as before it).
  */
 public final class SharedUploadLimitsBenchmark {
 
@@ -29,11 +27,12 @@ public final class SharedUploadLimitsBenchmark {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
         dataSource.setUser("postgres");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             InputStream migration = SharedUploadLimits.class.getResourceAsStream("/db/migration/common/V16__upload_limits.sql")) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-            s.execute("DROP TABLE IF EXISTS upload_bucket, upload_turn");
-            s.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
+        SharedUploadLimitsTest.tables(dataSource, schema);
+        if (Boolean.getBoolean("bench.logged")) {   // as before V17: every commit waits for its WAL flush
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE upload_bucket SET LOGGED");
+                s.execute("ALTER TABLE upload_turn SET LOGGED");
+            }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (Connection rate = dataSource.getConnection(); Connection turn = dataSource.getConnection()) {

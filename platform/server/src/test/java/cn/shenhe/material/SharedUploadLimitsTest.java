@@ -3,11 +3,13 @@ package cn.shenhe.material;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +29,19 @@ class SharedUploadLimitsTest {
     @BeforeAll
     static void schema() throws Exception {
         dataSource = dataSource(SCHEMA);
+        tables(dataSource, SCHEMA);
+    }
+
+    /** Makes the tables afresh in {@code schema}, by the server's own migrations of them (also the benchmark's). */
+    static void tables(PGSimpleDataSource dataSource, String schema) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             s.execute("DROP TABLE IF EXISTS upload_bucket, upload_turn");
-            s.execute(Files.readString(Path.of("src/main/resources/db/migration/common/V16__upload_limits.sql")));
+            for (String migration : List.of("common/V16__upload_limits.sql", "postgresql/V17__upload_limits_unlogged.sql")) {
+                try (InputStream sql = SharedUploadLimits.class.getResourceAsStream("/db/migration/" + migration)) {
+                    s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
         }
     }
 
@@ -46,6 +57,18 @@ class SharedUploadLimitsTest {
         limits.dataSource = dataSource;
         limits.mode = "auto";
         return limits;
+    }
+
+    @Test
+    void theTablesAreUnloggedSoTheirCommitsWaitForNoWalFlush() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT c.relname, c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                     + " WHERE n.nspname = '" + SCHEMA + "' AND c.relname IN ('upload_bucket', 'upload_turn') ORDER BY c.relname")) {
+            for (String table : List.of("upload_bucket", "upload_turn")) {
+                assertTrue(r.next(), table);
+                assertEquals(table + " u", r.getString(1) + " " + r.getString(2));
+            }
+        }
     }
 
     @Test
