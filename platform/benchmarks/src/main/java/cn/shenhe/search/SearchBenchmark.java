@@ -232,6 +232,9 @@ public final class SearchBenchmark {
     }
 
     /** One query of the mix and what kind it is (for the per-kind report). */
+    /** Hits per answer (a reviewer's page: 20); {@code -Dbench.limit=1} keeps the search and shrinks the answer to one hit. */
+    private static final int PAGE = Integer.getInteger("bench.limit", 20);
+
     record Probe(String kind, SearchRequest request) {
     }
 
@@ -262,7 +265,7 @@ public final class SearchBenchmark {
             String kind = byDate ? "1 char by date" : KINDS[i % 10];
             out.add(new Probe(kind, new SearchRequest(q, filtered ? Optional.of("FILLING") : Optional.empty(),
                     filtered ? Optional.of(sites.getFirst()) : Optional.empty(), Optional.empty(), filtered,
-                    byDate ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE, 0, 20, Optional.empty())));
+                    byDate ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE, 0, PAGE, Optional.empty())));
         }
         return out;
     }
