@@ -231,10 +231,10 @@ public final class SearchBenchmark {
         }
     }
 
-    /** One query of the mix and what kind it is (for the per-kind report). */
     /** Hits per answer (a reviewer's page: 20); {@code -Dbench.limit=1} keeps the search and shrinks the answer to one hit. */
     private static final int PAGE = Integer.getInteger("bench.limit", 20);
 
+    /** One query of the mix and what kind it is (for the per-kind report). */
     record Probe(String kind, SearchRequest request) {
     }
 
