@@ -45,6 +45,8 @@ public class SearchService {
     private static final String[] SNIPPET_FIELDS = {SearchFields.NAME_GRAMS, SearchFields.COMMENT};
     /** Where else a comment's matches are (the highlighter adds the comment field's own). */
     private static final Set<String> COMMENT_MATCHES = Set.of(SearchFields.COMMENT_GRAMS);
+    /** Stateless: one for every search. */
+    private static final SnippetScorer SCORER = new SnippetScorer();
 
     @Inject
     SearchIndexes indexes;
@@ -155,6 +157,7 @@ public class SearchService {
     private static Map<String, String[]> highlight(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, SearchAnalyzers.indexing())
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", PASSAGE_SEPARATOR, true))
+                .withScorer(SCORER)
                 .withMaxLength(10_000)
                 // a comment word's match is in the bigrams (see QueryTranslator): shown on the comment's text
                 .withMaskedFieldsFunc(f -> SearchFields.COMMENT.equals(f) ? COMMENT_MATCHES : Set.of())
