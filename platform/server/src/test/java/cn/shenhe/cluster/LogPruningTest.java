@@ -2,6 +2,7 @@ package cn.shenhe.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.shenhe.persistence.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +15,9 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@link Heartbeats#prune} on the migrations' schema, on H2 and on the real PostgreSQL (127.0.0.1:5432, database
@@ -30,7 +27,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class LogPruningTest {
 
-    static final String PG_SCHEMA = System.getProperty("it.db.schema", "shenhe_it") + "_prune";
     private static final Map<String, DataSource> MIGRATED = new HashMap<>();
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC);
 
@@ -41,7 +37,7 @@ class LogPruningTest {
 
     /** The log's rows at positions 100 to 199, no node, no snapshot, nothing pruned. */
     private void on(String kind) throws SQLException {
-        db = MIGRATED.computeIfAbsent(kind, LogPruningTest::migrated);
+        db = MIGRATED.computeIfAbsent(kind, k -> MigratedDatabase.migrated(k, "prune"));
         log = new ChangeLog();
         log.dataSource = db;
         heartbeats = new Heartbeats();
@@ -65,29 +61,6 @@ class LogPruningTest {
                 row.executeBatch();
             }
         }
-    }
-
-    private static DataSource migrated(String kind) {
-        DataSource ds;
-        var flyway = Flyway.configure();
-        if (kind.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:prune-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            ds = h2;
-        } else {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setUrl("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + PG_SCHEMA);
-            pg.setUser("postgres");
-            ds = pg;
-            try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            flyway = flyway.schemas(PG_SCHEMA).createSchemas(true);
-        }
-        flyway.dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/" + kind).load().migrate();
-        return ds;
     }
 
     @ParameterizedTest
