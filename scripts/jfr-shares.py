@@ -18,7 +18,7 @@ PARTS = [
     ("JWT (mpJwt, jose4j)", r"com\.ibm\.ws\.security\.(mp\.)?jwt|org\.jose4j|io\.openliberty\.security\.mp\.jwt"),
     ("security (other)", r"com\.ibm\.ws\.security\.(?!(mp\.)?jwt)|com\.ibm\.ws\.webcontainer\.security"),
     ("CDI (Weld)", r"org\.jboss\.weld"),
-    ("JAX-RS (CXF)", r"org\.apache\.cxf"),
+    ("JAX-RS (RESTEasy in restfulWS-3.0+, CXF in jaxrs-2.x)", r"org\.jboss\.resteasy|org\.apache\.cxf"),
     ("JSON (Yasson, Parsson)", r"org\.eclipse\.yasson|org\.eclipse\.parsson|org\.glassfish\.json"),
     ("metrics", r"io\.smallrye\.metrics|io\.openliberty\.microprofile\.metrics|com\.ibm\.ws\.microprofile\.metrics|io\.micrometer"),
     ("HTTP metrics (http.monitor: the filter wraps every request, so inclusive is the whole request)", r"io\.openliberty\.http\.monitor\.(?!ServletFilter\.doFilter)|com\.ibm\.ws\.monitor\."),
