@@ -7,8 +7,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Lucene's passage score (BM25 over the passage, the same defaults and the same arithmetic, so the same
  * snippets win), without its per-passage {@code BytesRefHash}: that hash allocates a 32 KB block for every
- * candidate passage the highlighter scores, a sixth of everything a search allocated (JFR, 1 M
- * registrations). A passage holds a handful of matches, so its distinct terms are found by a linear scan.
+ * candidate passage the highlighter scores, an eighth of everything a search allocated (JFR, 1 M
+ * registrations). A passage's distinct terms are among the query's few, so a linear scan finds them.
  */
 final class SnippetScorer extends PassageScorer {
 
