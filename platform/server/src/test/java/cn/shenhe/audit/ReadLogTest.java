@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -66,7 +67,7 @@ class ReadLogTest {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT target_id FROM audit_event ORDER BY target_id");
              ResultSet rs = ps.executeQuery()) {
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

@@ -2,15 +2,14 @@ package cn.shenhe.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.shenhe.persistence.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class ChangeLogHorizonTest {
 
-    private JdbcDataSource db;
+    private DataSource db;
     private ChangeLog log;
 
     @BeforeEach
     void migrated() {
-        db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:horizon-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        db = MigratedDatabase.migrated("h2", "horizon");
         log = new ChangeLog();
         log.dataSource = db;
     }
