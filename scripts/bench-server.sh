@@ -3,7 +3,7 @@
 # (the upload benchmark's -Dbench.compare=PORT): same build, same Keycloak (./run.sh's, on :8180), its
 # own H2 database and data folder. By default it runs on ImageIO, to measure what the native codec gains.
 #
-#   bash scripts/bench-server.sh start|stop
+#   bash scripts/bench-server.sh start|stop [-Dliberty.var.NAME=VALUE ...]   (start: server variables to change)
 #
 # Environment: BENCH_PORT [9081], SHENHE_IMAGE_CODEC [imageio], KC_PORT [8180]
 set -euo pipefail
@@ -32,7 +32,7 @@ case "${1:-}" in
       -Dliberty.var.https.port="$((BENCH_PORT + 363))" \
       -Dliberty.var.shenhe.data.dir="$ROOT/platform/server/target/$NAME-data" \
       -Dliberty.var.keycloak.port="${KC_PORT:-8180}" \
-      -Dliberty.var.shenhe.tenant-configs.dir="$ROOT/tenant-configs"
+      -Dliberty.var.shenhe.tenant-configs.dir="$ROOT/tenant-configs" "${@:2}"
     for _ in $(seq 1 120); do
       curl -sf "http://localhost:$BENCH_PORT/health/ready" >/dev/null && break
       sleep 1
